@@ -1,0 +1,49 @@
+package io.ledger.command;
+
+import io.ledger.api.payment.PaymentCommand;
+import io.ledger.command.metadata.CommandMetadata;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** The command side: switched off with {@code ledger.command-side.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "ledger.command-side", name = "enabled", matchIfMissing = true)
+@ComponentScan
+public class CommandSideConfiguration {
+
+    /** Routes every payment command by its payment id; shared-api stays free of Axon annotations. */
+    @Bean
+    CommandTargetResolver paymentCommandTargetResolver() {
+        return command -> new VersionedAggregateIdentifier(
+                ((PaymentCommand) command.getPayload()).paymentId().value(), null);
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .dispatchInterceptors(CommandMetadata.defaults())
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider commandMetadataCorrelation() {
+        return CommandMetadata.correlationDataProvider();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

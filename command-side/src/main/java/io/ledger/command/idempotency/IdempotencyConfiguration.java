@@ -1,0 +1,37 @@
+package io.ledger.command.idempotency;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class IdempotencyConfiguration {
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcClient jdbc) {
+        return new IdempotencyStore(jdbc);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyStore store, TransactionTemplate transaction, JsonMapper json) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, transaction, json));
+        registration.addUrlPatterns("/api/payments/*");
+        // After the request-id filter, so replays and problems carry X-Request-Id too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    IdempotencyPurgeJob idempotencyPurgeJob(
+            IdempotencyStore store, @Value("${ledger.idempotency.retention:PT24H}") Duration retention) {
+        return new IdempotencyPurgeJob(store, retention);
+    }
+}

@@ -1,0 +1,202 @@
+package io.ledger.command.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stripe's idempotency semantics for POSTs that carry an {@code Idempotency-Key}. The request runs in one transaction
+ * with its idempotency record: the command's events and the stored response commit together or not at all, so a
+ * crash at any point leaves either both (a retry replays) or neither (a retry executes). Answers that are not 2xx are
+ * rolled back and not stored: a 4xx leaves nothing behind.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String KEY_HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyStore store;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+
+    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transaction, JsonMapper json) {
+        this.store = store;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(KEY_HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            writeProblem(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "Idempotency-Key must be 1 to 255 characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String scope = request.getUserPrincipal() == null
+                ? "anonymous"
+                : request.getUserPrincipal().getName();
+        String fingerprint = fingerprint(request, body);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            transaction.executeWithoutResult(tx -> {
+                IdempotencyStore.Claim claim = store.claim(scope, key, fingerprint);
+                switch (claim.kind()) {
+                    case IN_USE ->
+                        writeProblem(
+                                captured,
+                                HttpStatus.CONFLICT,
+                                "idempotency_key_in_use",
+                                "A request with this Idempotency-Key is still being processed; retry later.");
+                    case REUSED ->
+                        writeProblem(
+                                captured,
+                                HttpStatus.BAD_REQUEST,
+                                "idempotency_key_reuse",
+                                "This Idempotency-Key was used with a different request body or endpoint.");
+                    case REPLAY -> replay(captured, claim.response().orElseThrow());
+                    case NEW -> {
+                        execute(new BodyRequest(request, body), captured, chain);
+                        if (captured.getStatus() / 100 == 2) {
+                            store.save(scope, key, fingerprint, stored(captured));
+                        } else {
+                            tx.setRollbackOnly();
+                        }
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            captured.resetBuffer();
+            throw e;
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static IdempotencyStore.StoredResponse stored(ContentCachingResponseWrapper response) {
+        return new IdempotencyStore.StoredResponse(
+                response.getStatus(),
+                response.getHeader(HttpHeaders.LOCATION),
+                new String(response.getContentAsByteArray(), StandardCharsets.UTF_8));
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyStore.StoredResponse stored) {
+        response.setStatus(stored.status());
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (stored.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, stored.location());
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        write(response, stored.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        write(response, json.writeValueAsBytes(problem));
+    }
+
+    private static void write(HttpServletResponse response, byte[] bytes) {
+        try {
+            response.getOutputStream().write(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Same key, different endpoint or body, is a reuse: the fingerprint covers both. */
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(
+                    (request.getMethod() + ' ' + request.getRequestURI() + '\n').getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Serves the already-read body to the rest of the chain. */
+    private static final class BodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+    }
+}

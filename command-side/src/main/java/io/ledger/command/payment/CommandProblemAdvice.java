@@ -1,0 +1,138 @@
+package io.ledger.command.payment;
+
+import io.ledger.api.money.InvalidMoney;
+import io.ledger.command.provider.UnknownPaymentMethod;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns the command side's exceptions into RFC 9457 problems with the contract's codes. */
+@RestControllerAdvice(basePackageClasses = PaymentController.class)
+class CommandProblemAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler({PaymentNotFound.class, AggregateNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "payment_not_found", "No payment has this id.");
+    }
+
+    @ExceptionHandler(IllegalPaymentTransition.class)
+    ProblemDetail illegalTransition(IllegalPaymentTransition e) {
+        return problem(HttpStatus.CONFLICT, "invalid_state_transition", e.getMessage());
+    }
+
+    @ExceptionHandler(RefundExceedsAvailableAmount.class)
+    ProblemDetail refundExceeds(RefundExceedsAvailableAmount e) {
+        return problem(HttpStatus.CONFLICT, "refund_exceeds_available", e.getMessage());
+    }
+
+    @ExceptionHandler(CurrencyMismatch.class)
+    ProblemDetail currencyMismatch(CurrencyMismatch e) {
+        return problem(HttpStatus.CONFLICT, "currency_mismatch", e.getMessage());
+    }
+
+    /** Two writers raced for the same payment; the loser changed nothing and may retry. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentUpdate(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent_update", "The payment changed meanwhile; retry the request.");
+    }
+
+    @ExceptionHandler(InvalidMoney.class)
+    ProblemDetail invalidMoney(InvalidMoney e) {
+        return invalid(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(PaymentMethodRequired.class)
+    ProblemDetail paymentMethodRequired(PaymentMethodRequired e) {
+        return invalid("paymentMethod", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownPaymentMethod.class)
+    ProblemDetail unknownPaymentMethod(UnknownPaymentMethod e) {
+        return invalid("paymentMethod", e.getMessage());
+    }
+
+    @ExceptionHandler(SettlementDoesNotAddUp.class)
+    ProblemDetail settlementDoesNotAddUp(SettlementDoesNotAddUp e) {
+        return invalid("grossAmount", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getAllErrors().stream()
+                .map(error -> fieldError(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error.getDefaultMessage()))
+                .collect(Collectors.toList());
+        return ResponseEntity.badRequest().body(validationFailed("The request has invalid fields.", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        List<Map<String, String>> errors = List.of();
+        String detail = "The request body is not valid JSON of the expected shape.";
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            errors = List.of(fieldError(unknown.getPropertyName(), "unknown field"));
+            detail = "Unknown field: " + unknown.getPropertyName();
+        } else if (cause instanceof DatabindException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            errors = List.of(fieldError(field, "has the wrong type or format"));
+            detail = "Field " + field + " has the wrong type or format.";
+        }
+        return ResponseEntity.badRequest().body(validationFailed(detail, errors));
+    }
+
+    /** Every other framework error (wrong media type, method, ...) gets a code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && problem.getProperties() == null) {
+            problem.setProperty("code", status.is4xxClientError() ? "validation_failed" : "internal_error");
+        }
+        return response;
+    }
+
+    private static ProblemDetail invalid(String field, String message) {
+        return validationFailed(message, List.of(fieldError(field, message)));
+    }
+
+    private static ProblemDetail validationFailed(String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation_failed", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return problem;
+    }
+}

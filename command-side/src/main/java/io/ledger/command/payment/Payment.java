@@ -1,0 +1,409 @@
+package io.ledger.command.payment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import io.ledger.api.money.CurrencyRules;
+import io.ledger.api.money.Money;
+import io.ledger.api.payment.CreatePaymentCommand;
+import io.ledger.api.payment.FailPaymentCommand;
+import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentCanceled;
+import io.ledger.api.payment.PaymentCreated;
+import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentProcessingStarted;
+import io.ledger.api.payment.PaymentReconciled;
+import io.ledger.api.payment.PaymentReconciliationMismatched;
+import io.ledger.api.payment.PaymentStatus;
+import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentView;
+import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ReconcilePaymentCommand;
+import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RefundFailed;
+import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.RefundRequested;
+import io.ledger.api.payment.RefundStatus;
+import io.ledger.api.payment.RefundSucceeded;
+import io.ledger.api.payment.RefundView;
+import io.ledger.command.provider.CancelRequest;
+import io.ledger.command.provider.ChargeOutcome;
+import io.ledger.command.provider.ChargeRequest;
+import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.RefundOutcome;
+import io.ledger.command.provider.RefundRequest;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A payment's life: created, charged (perhaps after customer action or asynchronous processing, perhaps failing and
+ * retried), canceled, refunded in parts, reconciled with the provider's settlement. Moves that need the provider are
+ * split in two: a {@code prepare...} method decides whether the move may happen, {@link PaymentCommandHandler} calls the
+ * provider, and a {@code record...} method applies the outcome. Repeated moves are no-ops.
+ */
+@Aggregate(commandTargetResolver = "paymentCommandTargetResolver")
+class Payment {
+
+    private static final Set<PaymentStatus> CONFIRMABLE =
+            Set.of(PaymentStatus.PENDING, PaymentStatus.FAILED, PaymentStatus.REQUIRES_ACTION);
+    private static final Set<PaymentStatus> CANCELABLE =
+            Set.of(PaymentStatus.PENDING, PaymentStatus.FAILED, PaymentStatus.REQUIRES_ACTION);
+    private static final Set<PaymentStatus> AWAITING_OUTCOME = Set.of(
+            PaymentStatus.PENDING, PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION, PaymentStatus.FAILED);
+
+    @AggregateIdentifier
+    private PaymentId id;
+
+    private PaymentStatus status;
+    private Money amount;
+    private String customerId;
+    private String orderId;
+    private String description;
+    private Map<String, String> metadata;
+    private Provider provider;
+    private String providerPaymentId;
+    private String paymentMethod;
+    private PaymentView.FailureView failure;
+    private int chargeAttempts;
+    private final Map<RefundId, RefundView> refunds = new LinkedHashMap<>();
+    private PaymentView.ReconciliationView reconciliation = PaymentView.ReconciliationView.UNRECONCILED;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private long version;
+
+    protected Payment() {
+        // for Axon
+    }
+
+    Payment(CreatePaymentCommand command, Provider provider, ProviderPayment providerPayment) {
+        CurrencyRules.checkChargeAmount(command.amount());
+        apply(new PaymentCreated(
+                command.paymentId(),
+                command.amount(),
+                command.customerId(),
+                command.orderId(),
+                command.description(),
+                command.metadata(),
+                provider,
+                providerPayment.providerPaymentId(),
+                command.paymentMethod()));
+    }
+
+    // --- charging -------------------------------------------------------------------------------------------------
+
+    /** The charge to send to the provider, or empty when the payment is already charged or being charged. */
+    Optional<ChargeRequest> prepareCharge(String requestedMethod) {
+        if (status.isCaptured() || status == PaymentStatus.PROCESSING) {
+            return Optional.empty();
+        }
+        if (!CONFIRMABLE.contains(status)) {
+            throw new IllegalPaymentTransition(id, status, "confirm");
+        }
+        boolean customerActed = status == PaymentStatus.REQUIRES_ACTION;
+        String method = requestedMethod != null ? requestedMethod : paymentMethod;
+        if (method == null) {
+            throw new PaymentMethodRequired();
+        }
+        return Optional.of(new ChargeRequest(id, providerPaymentId, amount, method, chargeAttempts + 1, customerActed));
+    }
+
+    void recordCharge(ChargeRequest charge, ChargeOutcome outcome) {
+        String method = charge.paymentMethod();
+        if (outcome instanceof ChargeOutcome.Succeeded) {
+            apply(new PaymentSucceeded(id, amount, providerPaymentId, method));
+        } else if (outcome instanceof ChargeOutcome.Failed failed) {
+            apply(new PaymentFailed(id, amount, failed.code(), failed.message(), providerPaymentId, method));
+        } else if (outcome instanceof ChargeOutcome.ActionRequired action) {
+            apply(new PaymentActionRequired(id, providerPaymentId, method, action.nextAction()));
+        } else if (outcome instanceof ChargeOutcome.Processing) {
+            apply(new PaymentProcessingStarted(id, providerPaymentId, method));
+        }
+    }
+
+    @CommandHandler
+    PaymentView handle(RecordPaymentSucceededCommand command) {
+        if (status.isCaptured()) {
+            return view();
+        }
+        if (!AWAITING_OUTCOME.contains(status)) {
+            throw new IllegalPaymentTransition(id, status, "record success of");
+        }
+        apply(new PaymentSucceeded(id, amount, providerPaymentId, paymentMethod));
+        return view();
+    }
+
+    @CommandHandler
+    PaymentView handle(FailPaymentCommand command) {
+        if (status == PaymentStatus.FAILED) {
+            return view();
+        }
+        if (status != PaymentStatus.PENDING
+                && status != PaymentStatus.PROCESSING
+                && status != PaymentStatus.REQUIRES_ACTION) {
+            throw new IllegalPaymentTransition(id, status, "fail");
+        }
+        apply(new PaymentFailed(id, amount, command.code(), command.message(), providerPaymentId, paymentMethod));
+        return view();
+    }
+
+    // --- canceling ------------------------------------------------------------------------------------------------
+
+    /** The cancellation to send to the provider, or empty when the payment is canceled already. */
+    Optional<CancelRequest> prepareCancel(String reason) {
+        if (status == PaymentStatus.CANCELED) {
+            return Optional.empty();
+        }
+        if (!CANCELABLE.contains(status)) {
+            throw new IllegalPaymentTransition(id, status, "cancel");
+        }
+        return Optional.of(new CancelRequest(id, providerPaymentId, reason));
+    }
+
+    void recordCancel(CancelRequest cancel) {
+        apply(new PaymentCanceled(id, cancel.reason()));
+    }
+
+    // --- refunding ------------------------------------------------------------------------------------------------
+
+    /** The refund to send to the provider, or empty when this refund id was seen before. */
+    Optional<RefundRequest> prepareRefund(RefundPaymentCommand command) {
+        if (refunds.containsKey(command.refundId())) {
+            return Optional.empty();
+        }
+        if (!status.isCaptured()) {
+            throw new IllegalPaymentTransition(id, status, "refund");
+        }
+        requirePaymentCurrency(command.currency());
+        Money available = availableToRefund();
+        Money requested = command.amount() == null ? available : new Money(command.amount(), amount.currency());
+        if (command.amount() != null) {
+            CurrencyRules.checkAmount(requested);
+        }
+        if (requested.isGreaterThan(available) || available.isZero()) {
+            throw new RefundExceedsAvailableAmount(requested, available);
+        }
+        return Optional.of(new RefundRequest(id, command.refundId(), providerPaymentId, requested, command.reason()));
+    }
+
+    void recordRefund(RefundRequest refund, RefundOutcome outcome) {
+        apply(new RefundRequested(id, refund.refundId(), refund.amount(), refund.reason()));
+        if (outcome instanceof RefundOutcome.Succeeded succeeded) {
+            apply(new RefundSucceeded(id, refund.refundId(), refund.amount(), succeeded.providerRefundId()));
+        } else if (outcome instanceof RefundOutcome.Failed failed) {
+            apply(new RefundFailed(id, refund.refundId(), refund.amount(), failed.code(), failed.message()));
+        }
+    }
+
+    RefundView refund(RefundId refundId) {
+        return refunds.get(refundId);
+    }
+
+    private Money availableToRefund() {
+        Money reserved = refunds.values().stream()
+                .filter(refund -> refund.status() != RefundStatus.FAILED)
+                .map(refund -> new Money(refund.amount(), amount.currency()))
+                .reduce(Money.zero(amount.currency()), Money::plus);
+        return amount.minus(reserved);
+    }
+
+    // --- reconciling ----------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    PaymentView handle(ReconcilePaymentCommand command) {
+        if (command.settlementId().equals(reconciliation.settlementId())) {
+            return view();
+        }
+        if (!status.isCaptured() || reconciliation.status() == ReconciliationStatus.MATCHED) {
+            throw new IllegalPaymentTransition(id, status, "reconcile");
+        }
+        requirePaymentCurrency(command.currency());
+        if (command.grossAmount() != Math.addExact(command.fee(), command.netAmount())) {
+            throw new SettlementDoesNotAddUp(command.grossAmount(), command.fee(), command.netAmount());
+        }
+        Currency currency = amount.currency();
+        Money gross = new Money(command.grossAmount(), currency);
+        Money fee = new Money(command.fee(), currency);
+        Money net = new Money(command.netAmount(), currency);
+        CurrencyRules.checkAmount(gross);
+        CurrencyRules.checkNonNegativeAmount(fee);
+        CurrencyRules.checkNonNegativeAmount(net);
+        if (gross.equals(amount)) {
+            apply(new PaymentReconciled(id, command.settlementId(), gross, fee, net, command.settledAt()));
+        } else {
+            apply(new PaymentReconciliationMismatched(
+                    id, command.settlementId(), amount, gross, fee, net, command.settledAt()));
+        }
+        return view();
+    }
+
+    private void requirePaymentCurrency(Currency given) {
+        if (given != null && !amount.hasCurrency(given)) {
+            throw new CurrencyMismatch(given, amount.currency());
+        }
+    }
+
+    // --- state ----------------------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(PaymentCreated event, @Timestamp Instant at) {
+        id = event.paymentId();
+        status = PaymentStatus.PENDING;
+        amount = event.amount();
+        customerId = event.customerId();
+        orderId = event.orderId();
+        description = event.description();
+        metadata = event.metadata();
+        provider = event.provider();
+        providerPaymentId = event.providerPaymentId();
+        paymentMethod = event.paymentMethod();
+        createdAt = at;
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentProcessingStarted event, @Timestamp Instant at) {
+        attempted(event.paymentMethod());
+        status = PaymentStatus.PROCESSING;
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentActionRequired event, @Timestamp Instant at) {
+        attempted(event.paymentMethod());
+        status = PaymentStatus.REQUIRES_ACTION;
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentSucceeded event, @Timestamp Instant at) {
+        attempted(event.paymentMethod());
+        status = PaymentStatus.SUCCEEDED;
+        failure = null;
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFailed event, @Timestamp Instant at) {
+        attempted(event.paymentMethod());
+        status = PaymentStatus.FAILED;
+        failure = new PaymentView.FailureView(event.code(), event.message());
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCanceled event, @Timestamp Instant at) {
+        status = PaymentStatus.CANCELED;
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event, @Timestamp Instant at) {
+        refunds.put(
+                event.refundId(),
+                new RefundView(
+                        event.refundId().value(),
+                        id.value(),
+                        event.amount().minor(),
+                        event.amount().currencyCode(),
+                        RefundStatus.PENDING,
+                        event.reason(),
+                        at));
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(RefundSucceeded event, @Timestamp Instant at) {
+        settleRefund(event.refundId(), RefundStatus.SUCCEEDED);
+        long refunded = amountRefunded();
+        status = refunded == amount.minor() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailed event, @Timestamp Instant at) {
+        settleRefund(event.refundId(), RefundStatus.FAILED);
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReconciled event, @Timestamp Instant at) {
+        reconciled(ReconciliationStatus.MATCHED, event.settlementId(), event.fee(), event.net(), event.settledAt());
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReconciliationMismatched event, @Timestamp Instant at) {
+        reconciled(ReconciliationStatus.MISMATCHED, event.settlementId(), event.fee(), event.net(), event.settledAt());
+        touched(at);
+    }
+
+    private void attempted(String method) {
+        chargeAttempts++;
+        if (method != null) {
+            paymentMethod = method;
+        }
+    }
+
+    private void settleRefund(RefundId refundId, RefundStatus refundStatus) {
+        RefundView refund = refunds.get(refundId);
+        refunds.put(
+                refundId,
+                new RefundView(
+                        refund.id(),
+                        refund.paymentId(),
+                        refund.amount(),
+                        refund.currency(),
+                        refundStatus,
+                        refund.reason(),
+                        refund.createdAt()));
+    }
+
+    private void reconciled(ReconciliationStatus outcome, String settlementId, Money fee, Money net, Instant at) {
+        reconciliation = new PaymentView.ReconciliationView(outcome, settlementId, fee.minor(), net.minor(), at);
+    }
+
+    private void touched(Instant at) {
+        updatedAt = at;
+        version++;
+    }
+
+    private long amountRefunded() {
+        return refunds.values().stream()
+                .filter(refund -> refund.status() == RefundStatus.SUCCEEDED)
+                .mapToLong(RefundView::amount)
+                .sum();
+    }
+
+    PaymentView view() {
+        return new PaymentView(
+                id.value(),
+                status,
+                amount.minor(),
+                amount.currencyCode(),
+                amountRefunded(),
+                customerId,
+                orderId,
+                description,
+                metadata,
+                provider,
+                providerPaymentId,
+                failure,
+                List.copyOf(refunds.values()),
+                reconciliation,
+                createdAt,
+                updatedAt,
+                version);
+    }
+}

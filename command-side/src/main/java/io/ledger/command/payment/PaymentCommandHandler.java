@@ -1,0 +1,94 @@
+package io.ledger.command.payment;
+
+import io.ledger.api.money.CurrencyRules;
+import io.ledger.api.payment.CancelPaymentCommand;
+import io.ledger.api.payment.ConfirmPaymentCommand;
+import io.ledger.api.payment.CreatePaymentCommand;
+import io.ledger.api.payment.CreatedPaymentView;
+import io.ledger.api.payment.PaymentView;
+import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.RefundView;
+import io.ledger.command.provider.CancelRequest;
+import io.ledger.command.provider.ChargeOutcome;
+import io.ledger.command.provider.ChargeRequest;
+import io.ledger.command.provider.PaymentProvider;
+import io.ledger.command.provider.PaymentRequest;
+import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.RefundOutcome;
+import io.ledger.command.provider.RefundRequest;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handles the payment commands that need the provider. Each runs in one unit of work holding the payment's lock: the
+ * aggregate decides, the provider is called outside it, and the aggregate records the outcome, so two concurrent
+ * confirmations of one payment never both reach the provider.
+ */
+@Component
+class PaymentCommandHandler {
+
+    private final Repository<Payment> payments;
+    private final PaymentProvider provider;
+
+    PaymentCommandHandler(Repository<Payment> payments, PaymentProvider provider) {
+        this.payments = payments;
+        this.provider = provider;
+    }
+
+    @CommandHandler
+    CreatedPaymentView handle(CreatePaymentCommand command) throws Exception {
+        CurrencyRules.checkChargeAmount(command.amount());
+        ProviderPayment providerPayment = provider.createPayment(new PaymentRequest(
+                command.paymentId(),
+                command.amount(),
+                command.customerId(),
+                command.orderId(),
+                command.description(),
+                command.metadata()));
+        Aggregate<Payment> payment = payments.newInstance(() -> new Payment(command, provider.kind(), providerPayment));
+        if (command.confirm()) {
+            charge(payment, command.paymentMethod());
+        }
+        return new CreatedPaymentView(payment.invoke(Payment::view), providerPayment.clientSecret());
+    }
+
+    @CommandHandler
+    PaymentView handle(ConfirmPaymentCommand command) {
+        Aggregate<Payment> payment = payments.load(command.paymentId().value());
+        charge(payment, command.paymentMethod());
+        return payment.invoke(Payment::view);
+    }
+
+    @CommandHandler
+    PaymentView handle(CancelPaymentCommand command) {
+        Aggregate<Payment> payment = payments.load(command.paymentId().value());
+        Optional<CancelRequest> cancel = payment.invoke(p -> p.prepareCancel(command.reason()));
+        if (cancel.isPresent()) {
+            provider.cancel(cancel.get());
+            payment.execute(p -> p.recordCancel(cancel.get()));
+        }
+        return payment.invoke(Payment::view);
+    }
+
+    @CommandHandler
+    RefundView handle(RefundPaymentCommand command) {
+        Aggregate<Payment> payment = payments.load(command.paymentId().value());
+        Optional<RefundRequest> refund = payment.invoke(p -> p.prepareRefund(command));
+        if (refund.isPresent()) {
+            RefundOutcome outcome = provider.refund(refund.get());
+            payment.execute(p -> p.recordRefund(refund.get(), outcome));
+        }
+        return payment.invoke(p -> p.refund(command.refundId()));
+    }
+
+    private void charge(Aggregate<Payment> payment, String paymentMethod) {
+        Optional<ChargeRequest> charge = payment.invoke(p -> p.prepareCharge(paymentMethod));
+        if (charge.isPresent()) {
+            ChargeOutcome outcome = provider.confirm(charge.get());
+            payment.execute(p -> p.recordCharge(charge.get(), outcome));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.ledger.command.payment;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import io.ledger.api.payment.CreatedPaymentView;
+import io.ledger.api.payment.PaymentView;
+import io.ledger.api.payment.RefundView;
+import io.ledger.command.payment.PaymentRequests.CancelPaymentBody;
+import io.ledger.command.payment.PaymentRequests.ConfirmPaymentBody;
+import io.ledger.command.payment.PaymentRequests.CreatePaymentBody;
+import io.ledger.command.payment.PaymentRequests.FailPaymentBody;
+import io.ledger.command.payment.PaymentRequests.ReconcilePaymentBody;
+import io.ledger.command.payment.PaymentRequests.RefundPaymentBody;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The command side's HTTP API: each call becomes one command. */
+@RestController
+@RequestMapping("/api/payments")
+class PaymentController {
+
+    private final CommandGateway commands;
+
+    PaymentController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedPaymentResponse> create(@Valid @RequestBody CreatePaymentBody body) {
+        CreatedPaymentView created = commands.sendAndWait(body.toCommand(PaymentId.newId()));
+        return ResponseEntity.created(
+                        URI.create("/api/payments/" + created.payment().id()))
+                .body(new CreatedPaymentResponse(created.payment(), created.clientSecret()));
+    }
+
+    @PostMapping("/{id}/confirm")
+    PaymentView confirm(@PathVariable String id, @Valid @RequestBody(required = false) ConfirmPaymentBody body) {
+        ConfirmPaymentBody confirm = body == null ? new ConfirmPaymentBody(null) : body;
+        return commands.sendAndWait(confirm.toCommand(paymentId(id)));
+    }
+
+    @PostMapping("/{id}/fail")
+    PaymentView fail(@PathVariable String id, @Valid @RequestBody FailPaymentBody body) {
+        return commands.sendAndWait(body.toCommand(paymentId(id)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    PaymentView cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancelPaymentBody body) {
+        CancelPaymentBody cancel = body == null ? new CancelPaymentBody(null) : body;
+        return commands.sendAndWait(cancel.toCommand(paymentId(id)));
+    }
+
+    @PostMapping("/{id}/refunds")
+    @ResponseStatus(HttpStatus.CREATED)
+    RefundView refund(@PathVariable String id, @Valid @RequestBody(required = false) RefundPaymentBody body) {
+        RefundPaymentBody refund = body == null ? new RefundPaymentBody(null, null, null) : body;
+        return commands.sendAndWait(refund.toCommand(paymentId(id), RefundId.newId()));
+    }
+
+    @PostMapping("/{id}/reconcile")
+    PaymentView reconcile(@PathVariable String id, @Valid @RequestBody ReconcilePaymentBody body) {
+        return commands.sendAndWait(body.toCommand(paymentId(id)));
+    }
+
+    /** An id that cannot be a payment's names no payment. */
+    private static PaymentId paymentId(String id) {
+        if (!PaymentId.isValid(id)) {
+            throw new PaymentNotFound(id);
+        }
+        return PaymentId.of(id);
+    }
+}

@@ -1,0 +1,121 @@
+package io.ledger.command.payment;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import io.ledger.api.money.CurrencyRules;
+import io.ledger.api.money.Money;
+import io.ledger.api.payment.CancelPaymentCommand;
+import io.ledger.api.payment.ConfirmPaymentCommand;
+import io.ledger.api.payment.CreatePaymentCommand;
+import io.ledger.api.payment.FailPaymentCommand;
+import io.ledger.api.payment.ReconcilePaymentCommand;
+import io.ledger.api.payment.RefundPaymentCommand;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Map;
+
+/** The request bodies of the payment endpoints, each mapping itself to its command. Limits follow Stripe's. */
+final class PaymentRequests {
+
+    private PaymentRequests() {}
+
+    record CreatePaymentBody(
+            @NotNull @Positive @Max(CurrencyRules.MAX_AMOUNT)
+            Long amount,
+
+            @NotBlank String currency,
+            @NotBlank @Size(max = 255) String customerId,
+            @Size(max = 255) String orderId,
+            @Size(max = 1000) String description,
+
+            @Size(max = 50, message = "must have at most 50 keys")
+            Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 500) String> metadata,
+
+            @Size(max = 255) String paymentMethod,
+            Boolean confirm) {
+
+        CreatePaymentCommand toCommand(PaymentId paymentId) {
+            Money money = Money.of(amount, currency);
+            CurrencyRules.checkChargeAmount(money);
+            return new CreatePaymentCommand(
+                    paymentId,
+                    money,
+                    customerId,
+                    orderId,
+                    description,
+                    metadata,
+                    paymentMethod,
+                    Boolean.TRUE.equals(confirm));
+        }
+    }
+
+    record ConfirmPaymentBody(@Size(max = 255) String paymentMethod) {
+
+        ConfirmPaymentCommand toCommand(PaymentId paymentId) {
+            return new ConfirmPaymentCommand(paymentId, paymentMethod);
+        }
+    }
+
+    record FailPaymentBody(
+            @NotBlank @Size(max = 255) String code,
+            @NotBlank @Size(max = 1000) String message) {
+
+        FailPaymentCommand toCommand(PaymentId paymentId) {
+            return new FailPaymentCommand(paymentId, code, message);
+        }
+    }
+
+    record CancelPaymentBody(@Size(max = 500) String reason) {
+
+        CancelPaymentCommand toCommand(PaymentId paymentId) {
+            return new CancelPaymentCommand(paymentId, reason);
+        }
+    }
+
+    record RefundPaymentBody(
+            @Positive @Max(CurrencyRules.MAX_AMOUNT) Long amount,
+            String currency,
+            @Size(max = 500) String reason) {
+
+        RefundPaymentCommand toCommand(PaymentId paymentId, RefundId refundId) {
+            return new RefundPaymentCommand(paymentId, refundId, amount, currencyOrNull(currency), reason);
+        }
+    }
+
+    record ReconcilePaymentBody(
+            @NotBlank @Size(max = 255) String settlementId,
+
+            @NotNull @Positive @Max(CurrencyRules.MAX_AMOUNT)
+            Long grossAmount,
+
+            @NotNull @PositiveOrZero @Max(CurrencyRules.MAX_AMOUNT)
+            Long fee,
+
+            @NotNull @PositiveOrZero @Max(CurrencyRules.MAX_AMOUNT)
+            Long netAmount,
+
+            String currency,
+            @NotNull Instant settledAt) {
+
+        @AssertTrue(message = "grossAmount must equal fee plus netAmount")
+        boolean isGrossAmountBalanced() {
+            return grossAmount == null || fee == null || netAmount == null || grossAmount == fee + netAmount;
+        }
+
+        ReconcilePaymentCommand toCommand(PaymentId paymentId) {
+            return new ReconcilePaymentCommand(
+                    paymentId, settlementId, grossAmount, fee, netAmount, currencyOrNull(currency), settledAt);
+        }
+    }
+
+    private static Currency currencyOrNull(String code) {
+        return code == null ? null : CurrencyRules.currency(code);
+    }
+}

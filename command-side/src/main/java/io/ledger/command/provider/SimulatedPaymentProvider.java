@@ -1,0 +1,81 @@
+package io.ledger.command.provider;
+
+import io.ledger.api.payment.Provider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A provider that behaves like Stripe's test payment methods, without a network. {@code pm_card_processing} goes to
+ * processing and is completed later by {@link SimulatedAsyncChargeJob}, from a row written in the same transaction as
+ * the payment's events, so a restart loses no completion.
+ */
+class SimulatedPaymentProvider implements PaymentProvider {
+
+    static final String VISA = "pm_card_visa";
+    static final String MASTERCARD = "pm_card_mastercard";
+    static final String DECLINED = "pm_card_chargeDeclined";
+    static final String INSUFFICIENT_FUNDS = "pm_card_insufficientFunds";
+    static final String AUTHENTICATION_REQUIRED = "pm_card_authenticationRequired";
+    static final String PROCESSING = "pm_card_processing";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration processingDelay;
+
+    SimulatedPaymentProvider(JdbcClient jdbc, Clock clock, Duration processingDelay) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.processingDelay = processingDelay;
+    }
+
+    @Override
+    public Provider kind() {
+        return Provider.SIMULATED;
+    }
+
+    @Override
+    public ProviderPayment createPayment(PaymentRequest request) {
+        String providerPaymentId = "sim_" + request.paymentId().value();
+        return new ProviderPayment(providerPaymentId, providerPaymentId + "_secret_" + UUID.randomUUID());
+    }
+
+    @Override
+    public ChargeOutcome confirm(ChargeRequest request) {
+        if (request.customerActionCompleted()) {
+            return new ChargeOutcome.Succeeded();
+        }
+        return switch (request.paymentMethod()) {
+            case VISA, MASTERCARD -> new ChargeOutcome.Succeeded();
+            case DECLINED -> new ChargeOutcome.Failed("card_declined", "Your card was declined.");
+            case INSUFFICIENT_FUNDS ->
+                new ChargeOutcome.Failed("insufficient_funds", "Your card has insufficient funds.");
+            case AUTHENTICATION_REQUIRED -> new ChargeOutcome.ActionRequired("use_stripe_sdk");
+            case PROCESSING -> {
+                scheduleCompletion(request);
+                yield new ChargeOutcome.Processing();
+            }
+            default -> throw new UnknownPaymentMethod(request.paymentMethod());
+        };
+    }
+
+    @Override
+    public void cancel(CancelRequest request) {
+        jdbc.sql("DELETE FROM simulated_async_charge WHERE payment_id = ?")
+                .param(request.paymentId().value())
+                .update();
+    }
+
+    @Override
+    public RefundOutcome refund(RefundRequest request) {
+        return new RefundOutcome.Succeeded("sim_" + request.refundId().value());
+    }
+
+    private void scheduleCompletion(ChargeRequest request) {
+        jdbc.sql("INSERT INTO simulated_async_charge (payment_id, due_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .param(request.paymentId().value())
+                .param(java.sql.Timestamp.from(clock.instant().plus(processingDelay)))
+                .update();
+    }
+}

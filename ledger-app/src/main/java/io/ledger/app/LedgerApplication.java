@@ -1,0 +1,18 @@
+package io.ledger.app;
+
+import io.ledger.command.CommandSideConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Assembles the ledger: each side brings its own configuration, which it can switch off. */
+@SpringBootApplication
+@EnableScheduling
+@Import(CommandSideConfiguration.class)
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,43 @@
+package io.ledger.app.web;
+
+import io.ledger.command.metadata.CommandMetadata;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an {@code X-Request-Id} (the caller's, when it sent a sane one), echoes it on the response and
+ * keeps it in the logging context, from where commands take it as their correlation id.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Request-Id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        String requestId = given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+        response.setHeader(HEADER, requestId);
+        MDC.put(CommandMetadata.REQUEST_ID_MDC_KEY, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(CommandMetadata.REQUEST_ID_MDC_KEY);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.ledger.api.payment;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.money.Money;
+import java.util.Map;
+
+/**
+ * Create a payment of {@code amount} for a customer; with {@code confirm}, charge {@code paymentMethod} at once.
+ * Answered with a {@link CreatedPaymentView}.
+ */
+public record CreatePaymentCommand(
+        PaymentId paymentId,
+        Money amount,
+        String customerId,
+        String orderId,
+        String description,
+        Map<String, String> metadata,
+        String paymentMethod,
+        boolean confirm)
+        implements PaymentCommand {
+
+    public CreatePaymentCommand {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+}

@@ -1,0 +1,40 @@
+package io.ledger.api.payment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A payment as clients see it: amounts in minor units, the currency in lowercase, {@code version} the number of events
+ * in its stream.
+ */
+public record PaymentView(
+        String id,
+        PaymentStatus status,
+        long amount,
+        String currency,
+        long amountRefunded,
+        String customerId,
+        String orderId,
+        String description,
+        Map<String, String> metadata,
+        Provider provider,
+        String providerPaymentId,
+        FailureView failure,
+        List<RefundView> refunds,
+        ReconciliationView reconciliation,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    /** Why the last attempt failed. */
+    public record FailureView(String code, String message) {}
+
+    /** The settlement seen for the payment, if any. */
+    public record ReconciliationView(
+            ReconciliationStatus status, String settlementId, Long fee, Long netAmount, Instant settledAt) {
+
+        public static final ReconciliationView UNRECONCILED =
+                new ReconciliationView(ReconciliationStatus.UNRECONCILED, null, null, null, null);
+    }
+}

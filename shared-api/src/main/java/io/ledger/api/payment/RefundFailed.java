@@ -1,0 +1,9 @@
+package io.ledger.api.payment;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import io.ledger.api.money.Money;
+
+/** The provider could not pay the refund back; its amount is available to refund again. */
+public record RefundFailed(PaymentId paymentId, RefundId refundId, Money amount, String code, String message)
+        implements PaymentEvent {}

@@ -1,0 +1,13 @@
+package io.ledger.api.payment;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import java.util.Currency;
+
+/**
+ * Refund {@code amount} minor units of a captured payment, or all that remains when it is null. {@code currency},
+ * when given, must be the payment's. Answered with a {@link RefundView}; the same refund id twice is one refund.
+ */
+public record RefundPaymentCommand(
+        PaymentId paymentId, RefundId refundId, Long amount, Currency currency, String reason)
+        implements PaymentCommand {}

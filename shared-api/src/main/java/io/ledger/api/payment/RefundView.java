@@ -1,0 +1,13 @@
+package io.ledger.api.payment;
+
+import java.time.Instant;
+
+/** One refund of a payment as clients see it. */
+public record RefundView(
+        String id,
+        String paymentId,
+        long amount,
+        String currency,
+        RefundStatus status,
+        String reason,
+        Instant createdAt) {}
