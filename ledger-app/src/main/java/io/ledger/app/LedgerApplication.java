@@ -13,6 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        // Axon phones home at start-up unless told not to; the ledger never does.
+        System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

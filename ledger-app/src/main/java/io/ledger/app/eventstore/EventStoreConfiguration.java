@@ -2,15 +2,22 @@ package io.ledger.app.eventstore;
 
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +31,32 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
+    /** Snake-case names, as in the Flyway migration. */
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
     static {
         // Axon stores timestamps with millisecond precision; stamp events that way so a payment read back from the
         // store equals the one answered at once.
@@ -34,7 +67,6 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(
             Serializer defaultSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            PersistenceExceptionResolver persistenceExceptionResolver,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
@@ -46,9 +78,10 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .schema(EVENT_SCHEMA)
                 .dataType(String.class)
                 .appendEvents(JsonbStatements::appendEvents)
                 .appendSnapshot(JsonbStatements::appendSnapshot)
@@ -56,6 +89,25 @@ class EventStoreConfiguration {
                 .maxGapOffset(maxGapOffset)
                 .gapCleaningThreshold(gapCleaningThreshold);
         return new JsonbEventStorageEngine(builder);
+    }
+
+    /** Axon's JDBC auto-configuration does not see Boot 4's DataSource, so the JDBC pieces are declared here. */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer defaultSerializer,
+            @Value("${ledger.token-store.claim-timeout:PT10S}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(defaultSerializer)
+                .schema(TOKEN_SCHEMA)
+                .claimTimeout(claimTimeout)
+                .build();
     }
 
     /** Lets Axon's own polymorphic types (ReplayToken's fields after a reset) through Jackson 3's validator. */

@@ -1,5 +1,6 @@
 package io.ledger.api.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,10 +39,12 @@ public record Money(long minor, Currency currency) {
         return minor > other.minor;
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return minor > 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return minor == 0;
     }
