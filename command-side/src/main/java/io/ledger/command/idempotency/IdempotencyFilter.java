@@ -129,7 +129,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", "/problems/" + code);
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

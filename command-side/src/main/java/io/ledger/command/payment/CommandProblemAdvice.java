@@ -2,6 +2,7 @@ package io.ledger.command.payment;
 
 import io.ledger.api.money.InvalidMoney;
 import io.ledger.command.provider.UnknownPaymentMethod;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -111,7 +112,9 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         if (response != null
                 && response.getBody() instanceof ProblemDetail problem
                 && problem.getProperties() == null) {
-            problem.setProperty("code", status.is4xxClientError() ? "validation_failed" : "internal_error");
+            String code = status.is4xxClientError() ? "validation_failed" : "internal_error";
+            problem.setType(URI.create("/problems/" + code));
+            problem.setProperty("code", code);
         }
         return response;
     }
@@ -132,6 +135,7 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + code));
         problem.setProperty("code", code);
         return problem;
     }
