@@ -15,6 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rolled back and not stored: a 4xx leaves nothing behind.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -95,9 +100,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     }
                 }
             });
+        } catch (DuplicateKeyException e) {
+            // A concurrent first use of the key committed between our look-up and our insert; ours rolled back.
+            replaceAnswer(
+                    captured,
+                    HttpStatus.CONFLICT,
+                    "idempotency_key_in_use",
+                    "A request with this Idempotency-Key was processed concurrently; retry to get its answer.");
         } catch (RuntimeException e) {
-            captured.resetBuffer();
-            throw e;
+            log.error("request with Idempotency-Key failed and was rolled back", e);
+            replaceAnswer(
+                    captured,
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "internal_error",
+                    "The request failed and changed nothing; retrying with the same Idempotency-Key is safe.");
         }
         captured.copyBodyToResponse();
     }
@@ -108,6 +124,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (IOException | ServletException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The transaction rolled back: whatever the handler answered did not happen. */
+    private void replaceAnswer(ContentCachingResponseWrapper response, HttpStatus status, String code, String detail) {
+        response.resetBuffer();
+        response.setHeader(HttpHeaders.LOCATION, null);
+        writeProblem(response, status, code, detail);
     }
 
     private static IdempotencyStore.StoredResponse stored(ContentCachingResponseWrapper response) {

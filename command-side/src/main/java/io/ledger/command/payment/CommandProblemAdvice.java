@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +28,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Turns the command side's exceptions into RFC 9457 problems with the contract's codes. */
 @RestControllerAdvice(basePackageClasses = PaymentController.class)
 class CommandProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemAdvice.class);
 
     @ExceptionHandler({PaymentNotFound.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
@@ -71,6 +75,13 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SettlementDoesNotAddUp.class)
     ProblemDetail settlementDoesNotAddUp(SettlementDoesNotAddUp e) {
         return invalid("grossAmount", e.getMessage());
+    }
+
+    /** Anything unforeseen: logged in full for operators, a problem without internals for the client. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "The ledger failed to handle the request.");
     }
 
     @Override
