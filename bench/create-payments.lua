@@ -1,0 +1,29 @@
+-- wrk script: POST /api/payments with a unique Idempotency-Key per request, so every create writes one event row
+-- and one idempotency row, as a careful client's would.
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  run = tostring(os.time())
+end
+
+request = function()
+  counter = counter + 1
+  local headers = {
+    ["Content-Type"] = "application/json",
+    ["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. counter,
+  }
+  local body = '{"amount":' .. (100 + counter % 9900) .. ',"currency":"usd","customerId":"cus_bench_' .. (counter % 100) .. '"}'
+  return wrk.format("POST", "/api/payments", headers, body)
+end
+
+response = function(status, headers, body)
+  if status ~= 201 then
+    io.stderr:write("unexpected status " .. status .. ": " .. body .. "\n")
+  end
+end
