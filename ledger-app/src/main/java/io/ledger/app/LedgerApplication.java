@@ -1,6 +1,7 @@
 package io.ledger.app;
 
 import io.ledger.command.CommandSideConfiguration;
+import io.ledger.query.QuerySideConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Assembles the ledger: each side brings its own configuration, which it can switch off. */
 @SpringBootApplication
 @EnableScheduling
-@Import(CommandSideConfiguration.class)
+@Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class LedgerApplication {
 
     public static void main(String[] args) {

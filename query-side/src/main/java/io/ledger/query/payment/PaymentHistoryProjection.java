@@ -1,0 +1,236 @@
+package io.ledger.query.payment;
+
+import io.ledger.api.money.Money;
+import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentCanceled;
+import io.ledger.api.payment.PaymentCreated;
+import io.ledger.api.payment.PaymentEvent;
+import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentProcessingStarted;
+import io.ledger.api.payment.PaymentReconciled;
+import io.ledger.api.payment.PaymentReconciliationMismatched;
+import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RefundFailed;
+import io.ledger.api.payment.RefundRequested;
+import io.ledger.api.payment.RefundStatus;
+import io.ledger.api.payment.RefundSucceeded;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Payment history: one row per payment, plus its refunds. Writes are idempotent: a payment's row records how many of
+ * its events it reflects ({@code version}); an event at or below that is skipped, so a redelivered batch or a replay
+ * over existing rows changes nothing.
+ */
+@Component
+@ProcessingGroup(PaymentHistoryProjection.NAME)
+class PaymentHistoryProjection {
+
+    static final String NAME = "payment-history";
+
+    private static final String SET_STATUS = "status = :status";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final PaymentFeed feed;
+
+    PaymentHistoryProjection(JdbcClient jdbc, JsonMapper json, PaymentFeed feed) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.feed = feed;
+    }
+
+    @EventHandler
+    void on(PaymentCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO payment_view (payment_id, status, amount, currency, customer_id, order_id,
+                            description, metadata, provider, provider_payment_id, created_at, updated_at, version)
+                        VALUES (:id, 'pending', :amount, :currency, :customer, :order, :description, :metadata::jsonb,
+                            :provider, :providerPaymentId, :at, :at, :version)
+                        ON CONFLICT (payment_id) DO NOTHING
+                        """)
+                .param("id", event.paymentId().value())
+                .param("amount", event.amount().minor())
+                .param("currency", event.amount().currencyCode())
+                .param("customer", event.customerId())
+                .param("order", event.orderId())
+                .param("description", event.description())
+                .param("metadata", json.writeValueAsString(event.metadata()))
+                .param("provider", event.provider().code())
+                .param("providerPaymentId", event.providerPaymentId())
+                .param("at", utc(at))
+                .param("version", sequence + 1)
+                .update();
+        if (inserted == 1) {
+            feed.publish(event, sequence + 1, at);
+        }
+    }
+
+    @EventHandler
+    void on(PaymentProcessingStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, SET_STATUS, params("status", "processing"));
+    }
+
+    @EventHandler
+    void on(PaymentActionRequired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, SET_STATUS, params("status", "requires_action"));
+    }
+
+    @EventHandler
+    void on(PaymentSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(
+                event,
+                sequence,
+                at,
+                "status = 'succeeded', failure_code = NULL, failure_message = NULL, succeeded_at = :at",
+                params());
+    }
+
+    @EventHandler
+    void on(PaymentFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(
+                event,
+                sequence,
+                at,
+                "status = 'failed', failure_code = :code, failure_message = :message",
+                params("code", event.code(), "message", event.message()));
+    }
+
+    @EventHandler
+    void on(PaymentCanceled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, SET_STATUS, params("status", "canceled"));
+    }
+
+    @EventHandler
+    void on(RefundRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO refund_view (refund_id, payment_id, amount, currency, status, reason, created_at)
+                        VALUES (?, ?, ?, ?, 'pending', ?, ?)
+                        ON CONFLICT (refund_id) DO NOTHING
+                        """)
+                .params(
+                        event.refundId().value(),
+                        event.paymentId().value(),
+                        event.amount().minor(),
+                        event.amount().currencyCode(),
+                        event.reason(),
+                        utc(at))
+                .update();
+        update(event, sequence, at, null, params());
+    }
+
+    @EventHandler
+    void on(RefundSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        refundStatus(event.refundId().value(), RefundStatus.SUCCEEDED);
+        update(event, sequence, at, """
+                amount_refunded = amount_refunded + :refunded,
+                status = CASE WHEN amount_refunded + :refunded = amount THEN 'refunded' ELSE 'partially_refunded' END""", params("refunded", event.amount().minor()));
+    }
+
+    @EventHandler
+    void on(RefundFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        refundStatus(event.refundId().value(), RefundStatus.FAILED);
+        update(event, sequence, at, null, params());
+    }
+
+    @EventHandler
+    void on(PaymentReconciled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        reconciled(
+                event,
+                ReconciliationStatus.MATCHED,
+                event.settlementId(),
+                event.fee(),
+                event.net(),
+                event.settledAt(),
+                sequence,
+                at);
+    }
+
+    @EventHandler
+    void on(PaymentReconciliationMismatched event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        reconciled(
+                event,
+                ReconciliationStatus.MISMATCHED,
+                event.settlementId(),
+                event.fee(),
+                event.net(),
+                event.settledAt(),
+                sequence,
+                at);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE payment_view, refund_view").update();
+    }
+
+    private void reconciled(
+            PaymentEvent event,
+            ReconciliationStatus outcome,
+            String settlementId,
+            Money fee,
+            Money net,
+            Instant settledAt,
+            long sequence,
+            Instant at) {
+        update(
+                event,
+                sequence,
+                at,
+                """
+                reconciliation_status = :outcome, settlement_id = :settlement, settlement_fee = :fee,
+                settlement_net = :net, settled_at = :settledAt""",
+                params(
+                        "outcome", outcome.code(),
+                        "settlement", settlementId,
+                        "fee", fee.minor(),
+                        "net", net.minor(),
+                        "settledAt", settledAt == null ? null : utc(settledAt)));
+    }
+
+    /** Applies {@code sets} (may be null) if the row has not seen this event yet, and tells the live feed. */
+    private void update(PaymentEvent event, long sequence, Instant at, String sets, Map<String, Object> params) {
+        String assignments = (sets == null ? "" : sets + ", ") + "updated_at = :at, version = :version";
+        JdbcClient.StatementSpec statement = jdbc.sql(
+                        "UPDATE payment_view SET " + assignments + " WHERE payment_id = :id AND version <= :sequence")
+                .param("id", event.paymentId().value())
+                .param("at", utc(at))
+                .param("version", sequence + 1)
+                .param("sequence", sequence);
+        params.forEach(statement::param);
+        if (statement.update() == 1) {
+            feed.publish(event, sequence + 1, at);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Named parameters; values may be null. */
+    private static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    private void refundStatus(String refundId, RefundStatus status) {
+        jdbc.sql("UPDATE refund_view SET status = ? WHERE refund_id = ?")
+                .params(status.code(), refundId)
+                .update();
+    }
+}

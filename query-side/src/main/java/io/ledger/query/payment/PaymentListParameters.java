@@ -1,0 +1,163 @@
+package io.ledger.query.payment;
+
+import io.ledger.api.money.CurrencyRules;
+import io.ledger.api.payment.ListPaymentsQuery;
+import io.ledger.api.payment.PaymentFilter;
+import io.ledger.api.payment.PaymentSort;
+import io.ledger.api.payment.PaymentStatus;
+import io.ledger.api.payment.Provider;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.util.MultiValueMap;
+
+/** Reads the list and export query parameters, rejecting what they cannot mean with the parameter's name. */
+final class PaymentListParameters {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private static final Set<String> FILTERS = Set.of(
+            "status",
+            "customerId",
+            "orderId",
+            "provider",
+            "currency",
+            "createdFrom",
+            "createdTo",
+            "minAmount",
+            "maxAmount",
+            "q");
+    private static final Set<String> PAGING = Set.of("sort", "order", "limit", "cursor");
+
+    private final MultiValueMap<String, String> parameters;
+
+    private PaymentListParameters(MultiValueMap<String, String> parameters, Set<String> allowed) {
+        this.parameters = parameters;
+        parameters.keySet().stream()
+                .filter(name -> !allowed.contains(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new InvalidQueryParameter(name, "is not a known parameter");
+                });
+        parameters.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw new InvalidQueryParameter(name, "is given more than once");
+            }
+        });
+    }
+
+    static ListPaymentsQuery listQuery(MultiValueMap<String, String> parameters) {
+        Set<String> allowed = new LinkedHashSet<>(FILTERS);
+        allowed.addAll(PAGING);
+        PaymentListParameters read = new PaymentListParameters(parameters, allowed);
+        PaymentSort sort = read.optional(
+                "sort",
+                value -> switch (value) {
+                    case "createdAt" -> PaymentSort.CREATED_AT;
+                    case "amount" -> PaymentSort.AMOUNT;
+                    default -> throw new IllegalArgumentException();
+                },
+                PaymentSort.CREATED_AT);
+        boolean ascending = read.optional(
+                "order",
+                value -> switch (value) {
+                    case "asc" -> true;
+                    case "desc" -> false;
+                    default -> throw new IllegalArgumentException();
+                },
+                false);
+        int limit = read.optional("limit", Integer::parseInt, DEFAULT_LIMIT);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidQueryParameter("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        String cursor = parameters.getFirst("cursor");
+        if (cursor != null) {
+            PageCursor.decode(cursor, sort, ascending);
+        }
+        return new ListPaymentsQuery(read.filter(), sort, ascending, limit, cursor);
+    }
+
+    static PaymentFilter exportFilter(MultiValueMap<String, String> parameters) {
+        Set<String> allowed = new LinkedHashSet<>(FILTERS);
+        allowed.add("format");
+        PaymentListParameters read = new PaymentListParameters(parameters, allowed);
+        String format = read.optional("format", Function.identity(), "csv");
+        if (!"csv".equals(format)) {
+            throw new InvalidQueryParameter("format", "must be csv");
+        }
+        return read.filter();
+    }
+
+    private PaymentFilter filter() {
+        Set<PaymentStatus> statuses = optional("status", PaymentListParameters::statuses, Set.of());
+        Provider provider = optional("provider", value -> Provider.valueOf(upper(value)), null);
+        String currency = optional(
+                "currency",
+                value -> {
+                    if (!CurrencyRules.isSupported(value)) {
+                        throw new IllegalArgumentException();
+                    }
+                    return value.toLowerCase(Locale.ROOT);
+                },
+                null);
+        Instant from = optional("createdFrom", Instant::parse, null);
+        Instant to = optional("createdTo", Instant::parse, null);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidQueryParameter("createdFrom", "must not be after createdTo");
+        }
+        Long minAmount = optional("minAmount", PaymentListParameters::amount, null);
+        Long maxAmount = optional("maxAmount", PaymentListParameters::amount, null);
+        if (minAmount != null && maxAmount != null && minAmount > maxAmount) {
+            throw new InvalidQueryParameter("minAmount", "must not exceed maxAmount");
+        }
+        String q = optional("q", value -> value.isBlank() ? null : value, null);
+        return new PaymentFilter(
+                statuses,
+                parameters.getFirst("customerId"),
+                parameters.getFirst("orderId"),
+                provider,
+                currency,
+                from,
+                to,
+                minAmount,
+                maxAmount,
+                q);
+    }
+
+    private <T> T optional(String name, Function<String, T> parse, T otherwise) {
+        String value = parameters.getFirst(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidQueryParameter(name, "has an invalid value: " + value);
+        }
+    }
+
+    private static Set<PaymentStatus> statuses(String value) {
+        Set<PaymentStatus> statuses = new LinkedHashSet<>();
+        Arrays.stream(value.split(","))
+                .map(code -> PaymentStatus.valueOf(upper(code.trim())))
+                .forEach(statuses::add);
+        return statuses;
+    }
+
+    private static long amount(String value) {
+        long amount = Long.parseLong(value);
+        if (amount < 0) {
+            throw new IllegalArgumentException();
+        }
+        return amount;
+    }
+
+    private static String upper(String value) {
+        return value.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,8 @@
+package io.ledger.api.payment;
+
+/**
+ * Ask for one payment as the read model has it. With {@code minVersion}, the answer waits briefly until the read model
+ * has caught up with that many events of the payment (read-your-writes after a command). Answered with an optional
+ * {@link PaymentView}.
+ */
+public record FindPaymentQuery(String paymentId, long minVersion) {}

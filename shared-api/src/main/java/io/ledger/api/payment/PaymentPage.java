@@ -1,0 +1,6 @@
+package io.ledger.api.payment;
+
+import java.util.List;
+
+/** One page of payments and where the next one starts. */
+public record PaymentPage(List<PaymentView> data, boolean hasMore, String nextCursor) {}
