@@ -1,0 +1,16 @@
+package io.ledger.query.projection;
+
+/**
+ * Where one read model's processor stands: the lowest position of its segments against the newest stored event
+ * (the global index), and whether it is rebuilding ({@code replaying}) up to {@code replayUntil}.
+ */
+public record ProjectionStatus(
+        String name,
+        boolean running,
+        boolean replaying,
+        boolean error,
+        int segments,
+        long position,
+        long head,
+        long lag,
+        Long replayUntil) {}
