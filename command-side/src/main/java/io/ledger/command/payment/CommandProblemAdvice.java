@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns the command side's exceptions into RFC 9457 problems with the contract's codes. */
@@ -104,8 +104,9 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             errors = List.of(fieldError(unknown.getPropertyName(), "unknown field"));
             detail = "Unknown field: " + unknown.getPropertyName();
-        } else if (cause instanceof DatabindException mismatch
+        } else if (cause instanceof JacksonException mismatch
                 && !mismatch.getPath().isEmpty()) {
+            // Any Jackson error that knows its field: a wrong type (databind) or a number too big for a long (parser).
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));

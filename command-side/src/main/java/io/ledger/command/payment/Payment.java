@@ -36,6 +36,7 @@ import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,7 @@ class Payment {
     private int chargeAttempts;
     private final Map<RefundId, RefundView> refunds = new LinkedHashMap<>();
     private PaymentView.ReconciliationView reconciliation = PaymentView.ReconciliationView.UNRECONCILED;
+    private final Set<String> settlementIds = new HashSet<>();
     private Instant createdAt;
     private Instant updatedAt;
     private long version;
@@ -222,7 +224,8 @@ class Payment {
 
     @CommandHandler
     PaymentView handle(ReconcilePaymentCommand command) {
-        if (command.settlementId().equals(reconciliation.settlementId())) {
+        if (settlementIds.contains(command.settlementId())) {
+            // Any settlement seen before, not only the latest: providers redeliver out of order.
             return view();
         }
         if (!status.isCaptured() || reconciliation.status() == ReconciliationStatus.MATCHED) {
@@ -371,6 +374,7 @@ class Payment {
     }
 
     private void reconciled(ReconciliationStatus outcome, String settlementId, Money fee, Money net, Instant at) {
+        settlementIds.add(settlementId);
         reconciliation = new PaymentView.ReconciliationView(outcome, settlementId, fee.minor(), net.minor(), at);
     }
 

@@ -41,6 +41,10 @@ class PaymentCommandHandler {
     @CommandHandler
     CreatedPaymentView handle(CreatePaymentCommand command) throws Exception {
         CurrencyRules.checkChargeAmount(command.amount());
+        if (command.confirm() && command.paymentMethod() == null) {
+            // Checked before the provider hears of the payment: a rejected request leaves nothing behind.
+            throw new PaymentMethodRequired();
+        }
         ProviderPayment providerPayment = provider.createPayment(new PaymentRequest(
                 command.paymentId(),
                 command.amount(),

@@ -1,0 +1,519 @@
+package io.ledger.command.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import io.ledger.api.money.Money;
+import io.ledger.api.payment.CancelPaymentCommand;
+import io.ledger.api.payment.ConfirmPaymentCommand;
+import io.ledger.api.payment.CreatePaymentCommand;
+import io.ledger.api.payment.CreatedPaymentView;
+import io.ledger.api.payment.FailPaymentCommand;
+import io.ledger.api.payment.PaymentStatus;
+import io.ledger.api.payment.PaymentView;
+import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ReconcilePaymentCommand;
+import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.RefundStatus;
+import io.ledger.api.payment.RefundView;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The command API's HTTP mapping and its RFC 9457 problems, with the command gateway mocked. */
+@WebMvcTest(PaymentController.class)
+class PaymentControllerTest {
+
+    /** command-side has no application class of its own: the slice gets the controller and its advice. */
+    @SpringBootConfiguration
+    @Import({PaymentController.class, CommandProblemAdvice.class})
+    static class Slice {}
+
+    private static final String ID = "pay_Test0000000000000000001";
+    private static final Instant NOW = Instant.parse("2026-11-22T09:12:24.123Z");
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private static final String VALID_CREATE = """
+            {"amount": 1999, "currency": "usd", "customerId": "cus_1", "orderId": "order_1",
+             "description": "Two books", "metadata": {"channel": "web"},
+             "paymentMethod": "pm_card_visa", "confirm": true}
+            """;
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private CommandGateway commands;
+
+    // --- mapping ------------------------------------------------------------------------------------------------
+
+    @Test
+    void creatingAnswers201WithLocationThePaymentAndItsClientSecret() throws Exception {
+        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willAnswer(call -> {
+            CreatePaymentCommand command = call.getArgument(0);
+            return new CreatedPaymentView(view(command.paymentId().value(), PaymentStatus.SUCCEEDED), "secret_1");
+        });
+
+        String location = post("/api/payments", VALID_CREATE)
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", matchesPattern("/api/payments/pay_[0-9A-Za-z]{24}")))
+                .andExpect(jsonPath("$.status").value("succeeded"))
+                .andExpect(jsonPath("$.amount").value(1999))
+                .andExpect(jsonPath("$.currency").value("usd"))
+                .andExpect(jsonPath("$.customerId").value("cus_1"))
+                .andExpect(jsonPath("$.metadata.channel").value("web"))
+                .andExpect(jsonPath("$.provider").value("simulated"))
+                .andExpect(jsonPath("$.reconciliation.status").value("unreconciled"))
+                .andExpect(jsonPath("$.createdAt").value("2026-11-22T09:12:24.123Z"))
+                .andExpect(jsonPath("$.clientSecret").value("secret_1"))
+                .andExpect(jsonPath("$.payment").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+
+        CreatePaymentCommand sent = sent(CreatePaymentCommand.class);
+        assertThat(location).isEqualTo("/api/payments/" + sent.paymentId().value());
+        assertThat(sent)
+                .isEqualTo(new CreatePaymentCommand(
+                        sent.paymentId(),
+                        new Money(1999, USD),
+                        "cus_1",
+                        "order_1",
+                        "Two books",
+                        Map.of("channel", "web"),
+                        "pm_card_visa",
+                        true));
+    }
+
+    @Test
+    void creatingWithoutConfirmDoesNotAskForIt() throws Exception {
+        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willAnswer(call -> {
+            CreatePaymentCommand command = call.getArgument(0);
+            return new CreatedPaymentView(view(command.paymentId().value(), PaymentStatus.PENDING), "secret_1");
+        });
+
+        post("/api/payments", "{\"amount\": 500, \"currency\": \"JPY\", \"customerId\": \"cus_1\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("pending"));
+
+        CreatePaymentCommand sent = sent(CreatePaymentCommand.class);
+        assertThat(sent.amount()).isEqualTo(Money.of(500, "jpy"));
+        assertThat(sent.confirm()).isFalse();
+        assertThat(sent.metadata()).isEmpty();
+    }
+
+    @Test
+    void confirmingSendsTheMethodAndAnswersThePayment() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+
+        post("/api/payments/" + ID + "/confirm", "{\"paymentMethod\": \"pm_card_visa\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(ID))
+                .andExpect(jsonPath("$.status").value("succeeded"));
+
+        assertThat(sent(ConfirmPaymentCommand.class))
+                .isEqualTo(new ConfirmPaymentCommand(PaymentId.of(ID), "pm_card_visa"));
+    }
+
+    @Test
+    void confirmingWithoutABodyUsesTheMethodGivenAtCreation() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/payments/" + ID + "/confirm"))
+                .andExpect(status().isOk());
+
+        assertThat(sent(ConfirmPaymentCommand.class)).isEqualTo(new ConfirmPaymentCommand(PaymentId.of(ID), null));
+    }
+
+    @Test
+    void failingSendsCodeAndMessage() throws Exception {
+        given(commands.sendAndWait(any(FailPaymentCommand.class))).willReturn(view(ID, PaymentStatus.FAILED));
+
+        post("/api/payments/" + ID + "/fail", "{\"code\": \"expired\", \"message\": \"The payment expired.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("failed"));
+
+        assertThat(sent(FailPaymentCommand.class))
+                .isEqualTo(new FailPaymentCommand(PaymentId.of(ID), "expired", "The payment expired."));
+    }
+
+    @Test
+    void cancelingSendsTheReason() throws Exception {
+        given(commands.sendAndWait(any(CancelPaymentCommand.class))).willReturn(view(ID, PaymentStatus.CANCELED));
+
+        post("/api/payments/" + ID + "/cancel", "{\"reason\": \"requested_by_customer\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("canceled"));
+
+        assertThat(sent(CancelPaymentCommand.class))
+                .isEqualTo(new CancelPaymentCommand(PaymentId.of(ID), "requested_by_customer"));
+    }
+
+    @Test
+    void refundingAnswers201WithTheRefund() throws Exception {
+        given(commands.sendAndWait(any(RefundPaymentCommand.class))).willAnswer(call -> {
+            RefundPaymentCommand command = call.getArgument(0);
+            return new RefundView(
+                    command.refundId().value(), ID, 500, "usd", RefundStatus.SUCCEEDED, "requested_by_customer", NOW);
+        });
+
+        post(
+                        "/api/payments/" + ID + "/refunds",
+                        "{\"amount\": 500, \"currency\": \"USD\", \"reason\": \"requested_by_customer\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id", matchesPattern("re_[0-9A-Za-z]{24}")))
+                .andExpect(jsonPath("$.paymentId").value(ID))
+                .andExpect(jsonPath("$.amount").value(500))
+                .andExpect(jsonPath("$.status").value("succeeded"));
+
+        RefundPaymentCommand sent = sent(RefundPaymentCommand.class);
+        assertThat(RefundId.isValid(sent.refundId().value())).isTrue();
+        assertThat(sent)
+                .isEqualTo(new RefundPaymentCommand(
+                        PaymentId.of(ID), sent.refundId(), 500L, USD, "requested_by_customer"));
+    }
+
+    @Test
+    void refundingWithoutABodyRefundsAllThatRemains() throws Exception {
+        given(commands.sendAndWait(any(RefundPaymentCommand.class)))
+                .willReturn(new RefundView("re_1", ID, 1999, "usd", RefundStatus.SUCCEEDED, null, NOW));
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/payments/" + ID + "/refunds"))
+                .andExpect(status().isCreated());
+
+        RefundPaymentCommand sent = sent(RefundPaymentCommand.class);
+        assertThat(sent.amount()).isNull();
+        assertThat(sent.currency()).isNull();
+    }
+
+    @Test
+    void reconcilingSendsTheSettlement() throws Exception {
+        given(commands.sendAndWait(any(ReconcilePaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+
+        post("/api/payments/" + ID + "/reconcile", """
+                        {"settlementId": "st_1", "grossAmount": 1999, "fee": 88, "netAmount": 1911,
+                         "settledAt": "2026-11-24T00:00:00Z"}
+                        """).andExpect(status().isOk());
+
+        assertThat(sent(ReconcilePaymentCommand.class))
+                .isEqualTo(new ReconcilePaymentCommand(
+                        PaymentId.of(ID), "st_1", 1999, 88, 1911, null, Instant.parse("2026-11-24T00:00:00Z")));
+    }
+
+    // --- 400 validation_failed ----------------------------------------------------------------------------------
+
+    @Test
+    void anUnknownFieldIsRejected() throws Exception {
+        String body = VALID_CREATE.replace("\"confirm\": true", "\"confirm\": true, \"colour\": \"red\"");
+
+        expectValidationFailed(post("/api/payments", body), "colour");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"1999\"", "true", "{}", "[1999]"})
+    void anAmountOfTheWrongTypeIsRejected(String amount) throws Exception {
+        expectValidationFailed(post("/api/payments", VALID_CREATE.replace("1999", amount)), "amount");
+    }
+
+    @Test
+    void aConfirmFlagOfTheWrongTypeIsRejected() throws Exception {
+        expectValidationFailed(
+                post("/api/payments", VALID_CREATE.replace("\"confirm\": true", "\"confirm\": \"yes\"")), "confirm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"19.99", "1999.0", "1.999e3"})
+    void aFloatingPointAmountIsRejected(String amount) throws Exception {
+        expectValidationFailed(post("/api/payments", VALID_CREATE.replace("1999", amount)), "amount");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "-1999"})
+    void anAmountThatIsNotPositiveIsRejected(String amount) throws Exception {
+        expectValidationFailed(post("/api/payments", VALID_CREATE.replace("1999", amount)), "amount");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100000000", "9223372036854775807"})
+    void anAmountWithMoreThanEightDigitsIsRejected(String amount) throws Exception {
+        expectValidationFailed(post("/api/payments", VALID_CREATE.replace("1999", amount)), "amount");
+    }
+
+    @Test
+    void anAmountTooLargeForALongIsRejected() throws Exception {
+        expectValidationFailed(post("/api/payments", VALID_CREATE.replace("1999", "99999999999999999999")), "amount");
+    }
+
+    @Test
+    void anAmountBelowStripesMinimumIsRejected() throws Exception {
+        expectValidationFailed(post("/api/payments", VALID_CREATE.replace("1999", "49")), "amount");
+    }
+
+    @Test
+    void aThreeDecimalAmountNotEndingInZeroIsRejected() throws Exception {
+        expectValidationFailed(
+                post("/api/payments", VALID_CREATE.replace("1999", "1235").replace("usd", "kwd")), "amount");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xyz", "XAU", "us", "dollar"})
+    void anUnsupportedCurrencyIsRejected(String currency) throws Exception {
+        expectValidationFailed(post("/api/payments", VALID_CREATE.replace("usd", currency)), "currency");
+    }
+
+    @Test
+    void aMissingCustomerIsRejected() throws Exception {
+        expectValidationFailed(
+                post("/api/payments", "{\"amount\": 1999, \"currency\": \"usd\", \"confirm\": false}"), "customerId");
+    }
+
+    @Test
+    void moreThanFiftyMetadataKeysAreRejected() throws Exception {
+        String metadata = IntStream.rangeClosed(1, 51)
+                .mapToObj(i -> "\"key" + i + "\": \"value\"")
+                .collect(Collectors.joining(", ", "{", "}"));
+
+        expectValidationFailed(
+                post("/api/payments", VALID_CREATE.replace("{\"channel\": \"web\"}", metadata)), "metadata");
+    }
+
+    @Test
+    void fiftyMetadataKeysAreAccepted() throws Exception {
+        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willAnswer(call -> {
+            CreatePaymentCommand command = call.getArgument(0);
+            return new CreatedPaymentView(view(command.paymentId().value(), PaymentStatus.SUCCEEDED), "secret_1");
+        });
+        String metadata = IntStream.rangeClosed(1, 50)
+                .mapToObj(i -> "\"key" + i + "\": \"value\"")
+                .collect(Collectors.joining(", ", "{", "}"));
+
+        post("/api/payments", VALID_CREATE.replace("{\"channel\": \"web\"}", metadata))
+                .andExpect(status().isCreated());
+
+        assertThat(sent(CreatePaymentCommand.class).metadata()).hasSize(50);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"amount\": ", "not json", "{\"amount\": 1999,}", "[]"})
+    void malformedJsonIsRejected(String body) throws Exception {
+        post("/api/payments", body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("validation_failed"))
+                .andExpect(jsonPath("$.status").value(400));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aRefundWithAFloatingPointAmountIsRejected() throws Exception {
+        expectValidationFailed(post("/api/payments/" + ID + "/refunds", "{\"amount\": 5.5}"), "amount");
+    }
+
+    @Test
+    void aRefundOfNothingIsRejected() throws Exception {
+        expectValidationFailed(post("/api/payments/" + ID + "/refunds", "{\"amount\": 0}"), "amount");
+    }
+
+    @Test
+    void aRefundInAnUnsupportedCurrencyIsRejected() throws Exception {
+        expectValidationFailed(
+                post("/api/payments/" + ID + "/refunds", "{\"amount\": 500, \"currency\": \"xyz\"}"), "currency");
+    }
+
+    @Test
+    void failingWithoutACodeIsRejected() throws Exception {
+        expectValidationFailed(
+                post("/api/payments/" + ID + "/fail", "{\"message\": \"The payment expired.\"}"), "code");
+    }
+
+    @Test
+    void aSettlementWithoutSettledAtIsRejected() throws Exception {
+        expectValidationFailed(
+                post(
+                        "/api/payments/" + ID + "/reconcile",
+                        "{\"settlementId\": \"st_1\", \"grossAmount\": 1999, \"fee\": 88, \"netAmount\": 1911}"),
+                "settledAt");
+    }
+
+    @Test
+    void aSettlementThatDoesNotAddUpIsRejected() throws Exception {
+        post("/api/payments/" + ID + "/reconcile", """
+                        {"settlementId": "st_1", "grossAmount": 1999, "fee": 88, "netAmount": 1900,
+                         "settledAt": "2026-11-24T00:00:00Z"}
+                        """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("validation_failed"))
+                .andExpect(jsonPath("$.errors[*].message", hasItem("grossAmount must equal fee plus netAmount")));
+
+        verifyNoInteractions(commands);
+    }
+
+    // --- 404 ----------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-an-id", "re_Test0000000000000000001", "pay_", "pay_a-b"})
+    void aMalformedPaymentIdIsNotFound(String id) throws Exception {
+        post("/api/payments/" + id + "/confirm", "{}")
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("payment_not_found"))
+                .andExpect(jsonPath("$.type").value("/problems/payment_not_found"))
+                .andExpect(jsonPath("$.status").value(404));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aPaymentTheCommandSideDoesNotKnowIsNotFound() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class)))
+                .willThrow(new AggregateNotFoundException(ID, "no such aggregate"));
+
+        expectProblem(post("/api/payments/" + ID + "/confirm", "{}"), 404, "payment_not_found");
+    }
+
+    // --- rule exceptions ----------------------------------------------------------------------------------------
+
+    @Test
+    void anIllegalTransitionIsAConflict() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class)))
+                .willThrow(new IllegalPaymentTransition(PaymentId.of(ID), PaymentStatus.CANCELED, "confirm"));
+
+        expectProblem(post("/api/payments/" + ID + "/confirm", "{}"), 409, "invalid_state_transition")
+                .andExpect(jsonPath("$.detail").value("cannot confirm payment " + ID + ": it is canceled"));
+    }
+
+    @Test
+    void aRefundBeyondWhatRemainsIsAConflict() throws Exception {
+        given(commands.sendAndWait(any(RefundPaymentCommand.class)))
+                .willThrow(new RefundExceedsAvailableAmount(new Money(2000, USD), new Money(1999, USD)));
+
+        expectProblem(post("/api/payments/" + ID + "/refunds", "{\"amount\": 2000}"), 409, "refund_exceeds_available");
+    }
+
+    @Test
+    void anotherCurrencyThanThePaymentsIsAConflict() throws Exception {
+        given(commands.sendAndWait(any(RefundPaymentCommand.class)))
+                .willThrow(new CurrencyMismatch(Currency.getInstance("EUR"), USD));
+
+        expectProblem(
+                        post("/api/payments/" + ID + "/refunds", "{\"amount\": 500, \"currency\": \"eur\"}"),
+                        409,
+                        "currency_mismatch")
+                .andExpect(jsonPath("$.detail").value("currency eur differs from the payment's usd"));
+    }
+
+    @Test
+    void aConcurrentUpdateIsAConflict() throws Exception {
+        given(commands.sendAndWait(any(CancelPaymentCommand.class)))
+                .willThrow(new ConcurrencyException("the payment changed"));
+
+        expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 409, "concurrent_update");
+    }
+
+    @Test
+    void confirmingWithoutAnyPaymentMethodIsAnInvalidRequest() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class))).willThrow(new PaymentMethodRequired());
+
+        expectProblem(post("/api/payments/" + ID + "/confirm", "{}"), 400, "validation_failed")
+                .andExpect(jsonPath("$.errors[0].field").value("paymentMethod"));
+    }
+
+    @Test
+    void aSettlementTheAggregateFindsUnbalancedIsAnInvalidRequest() throws Exception {
+        given(commands.sendAndWait(any(ReconcilePaymentCommand.class)))
+                .willThrow(new SettlementDoesNotAddUp(1999, 88, 1900));
+
+        expectProblem(post("/api/payments/" + ID + "/reconcile", """
+                                {"settlementId": "st_1", "grossAmount": 1999, "fee": 88, "netAmount": 1911,
+                                 "settledAt": "2026-11-24T00:00:00Z"}
+                                """), 400, "validation_failed")
+                .andExpect(jsonPath("$.errors[0].field").value("grossAmount"));
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private ResultActions post(String path, String json) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    private void expectValidationFailed(ResultActions result, String field) throws Exception {
+        expectProblem(result, 400, "validation_failed")
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)))
+                .andExpect(jsonPath("$.errors[*].message").value(not(empty())));
+
+        verifyNoInteractions(commands);
+    }
+
+    private static ResultActions expectProblem(ResultActions result, int status, String code) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/" + code))
+                .andExpect(jsonPath("$.title").isNotEmpty())
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.detail").isNotEmpty())
+                .andExpect(jsonPath("$.code").value(code));
+    }
+
+    private <T> T sent(Class<T> type) {
+        ArgumentCaptor<T> command = ArgumentCaptor.forClass(type);
+        then(commands).should().sendAndWait(command.capture());
+        then(commands).shouldHaveNoMoreInteractions();
+        return command.getValue();
+    }
+
+    private static PaymentView view(String id, PaymentStatus status) {
+        return new PaymentView(
+                id,
+                status,
+                1999,
+                "usd",
+                0,
+                "cus_1",
+                "order_1",
+                "Two books",
+                Map.of("channel", "web"),
+                Provider.SIMULATED,
+                "sim_" + id,
+                null,
+                List.of(),
+                PaymentView.ReconciliationView.UNRECONCILED,
+                NOW,
+                NOW,
+                1);
+    }
+}

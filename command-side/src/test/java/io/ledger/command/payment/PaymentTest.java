@@ -1,0 +1,1016 @@
+package io.ledger.command.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import io.ledger.api.money.InvalidMoney;
+import io.ledger.api.money.Money;
+import io.ledger.api.payment.CancelPaymentCommand;
+import io.ledger.api.payment.ConfirmPaymentCommand;
+import io.ledger.api.payment.CreatePaymentCommand;
+import io.ledger.api.payment.CreatedPaymentView;
+import io.ledger.api.payment.FailPaymentCommand;
+import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentCanceled;
+import io.ledger.api.payment.PaymentCommand;
+import io.ledger.api.payment.PaymentCreated;
+import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentProcessingStarted;
+import io.ledger.api.payment.PaymentReconciled;
+import io.ledger.api.payment.PaymentReconciliationMismatched;
+import io.ledger.api.payment.PaymentStatus;
+import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentView;
+import io.ledger.api.payment.PaymentView.FailureView;
+import io.ledger.api.payment.PaymentView.ReconciliationView;
+import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ReconcilePaymentCommand;
+import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RefundFailed;
+import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.RefundRequested;
+import io.ledger.api.payment.RefundStatus;
+import io.ledger.api.payment.RefundSucceeded;
+import io.ledger.api.payment.RefundView;
+import io.ledger.command.provider.CancelRequest;
+import io.ledger.command.provider.ChargeOutcome;
+import io.ledger.command.provider.ChargeRequest;
+import io.ledger.command.provider.PaymentProvider;
+import io.ledger.command.provider.PaymentRequest;
+import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.RefundOutcome;
+import io.ledger.command.provider.RefundRequest;
+import io.ledger.command.provider.UnknownPaymentMethod;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every command path of the Payment aggregate, driven through its own handlers and through {@link
+ * PaymentCommandHandler} with a provider that behaves like the simulated one and records what it was asked.
+ */
+class PaymentTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:12:24.123Z");
+    private static final Instant SETTLED_AT = Instant.parse("2026-11-24T00:00:00Z");
+
+    private static final PaymentId ID = PaymentId.of("pay_Test0000000000000000001");
+    private static final String PROVIDER_ID = "sim_" + ID.value();
+    private static final String CLIENT_SECRET = PROVIDER_ID + "_secret_test";
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final Money AMOUNT = new Money(1999, USD);
+    private static final Map<String, String> METADATA = Map.of("channel", "web");
+
+    private static final RefundId REFUND_1 = RefundId.of("re_Test00000000000000000001");
+    private static final RefundId REFUND_2 = RefundId.of("re_Test00000000000000000002");
+
+    private static final String VISA = "pm_card_visa";
+    private static final String DECLINED = "pm_card_chargeDeclined";
+    private static final String INSUFFICIENT_FUNDS = "pm_card_insufficientFunds";
+    private static final String AUTHENTICATION_REQUIRED = "pm_card_authenticationRequired";
+    private static final String PROCESSING = "pm_card_processing";
+
+    private AggregateTestFixture<Payment> fixture;
+    private FakeProvider provider;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Payment.class);
+        provider = new FakeProvider();
+        // As CommandSideConfiguration does: shared-api's commands carry no Axon annotations.
+        fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
+                ((PaymentCommand) command.getPayload()).paymentId().value(), null));
+        fixture.registerAnnotatedCommandHandler(new PaymentCommandHandler(fixture.getRepository(), provider));
+    }
+
+    @Nested
+    class Creating {
+
+        @Test
+        void creatingWithoutConfirmLeavesThePaymentPending() {
+            given().when(create(VISA, false))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(created(VISA))
+                    .expectResultMessagePayload(
+                            new CreatedPaymentView(view(PaymentStatus.PENDING, null, 1), CLIENT_SECRET));
+
+            assertThat(provider.calls)
+                    .containsExactly(new PaymentRequest(ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA));
+        }
+
+        @Test
+        void creatingWithoutAnyMethodLeavesThePaymentPending() {
+            given().when(create(null, false))
+                    .expectEvents(created(null))
+                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.PENDING, 1));
+        }
+
+        @Test
+        void creatingAndConfirmingWithAWorkingCardSucceeds() {
+            given().when(create(VISA, true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(created(VISA), succeeded(VISA))
+                    .expectResultMessagePayload(
+                            new CreatedPaymentView(view(PaymentStatus.SUCCEEDED, null, 2), CLIENT_SECRET));
+
+            assertThat(provider.calls)
+                    .containsExactly(
+                            new PaymentRequest(ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA),
+                            new ChargeRequest(ID, PROVIDER_ID, AMOUNT, VISA, 1, false));
+        }
+
+        @Test
+        void creatingAndConfirmingWithADeclinedCardRecordsTheDecline() {
+            given().when(create(DECLINED, true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(created(DECLINED), declined())
+                    .expectResultMessagePayload(new CreatedPaymentView(
+                            view(PaymentStatus.FAILED, new FailureView("card_declined", "Your card was declined."), 2),
+                            CLIENT_SECRET));
+        }
+
+        @Test
+        void creatingAndConfirmingWithInsufficientFundsRecordsTheFailure() {
+            given().when(create(INSUFFICIENT_FUNDS, true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            created(INSUFFICIENT_FUNDS),
+                            new PaymentFailed(
+                                    ID,
+                                    AMOUNT,
+                                    "insufficient_funds",
+                                    "Your card has insufficient funds.",
+                                    PROVIDER_ID,
+                                    INSUFFICIENT_FUNDS))
+                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.FAILED, 2));
+        }
+
+        @Test
+        void creatingAndConfirmingACardThatNeedsAuthenticationRequiresAction() {
+            given().when(create(AUTHENTICATION_REQUIRED, true))
+                    .expectEvents(created(AUTHENTICATION_REQUIRED), actionRequired())
+                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.REQUIRES_ACTION, 2));
+        }
+
+        @Test
+        void creatingAndConfirmingAnAsynchronousMethodStartsProcessing() {
+            given().when(create(PROCESSING, true))
+                    .expectEvents(created(PROCESSING), processingStarted())
+                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.PROCESSING, 2));
+        }
+
+        @Test
+        void creatingWithConfirmButNoPaymentMethodIsRejected() {
+            given().when(create(null, true))
+                    .expectException(PaymentMethodRequired.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void creatingBelowStripesMinimumChargeIsRejected() {
+            given().when(new CreatePaymentCommand(
+                            ID, new Money(49, USD), "cus_1", "order_1", "Two books", METADATA, VISA, true))
+                    .expectException(InvalidMoney.InvalidAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void creatingWithAPaymentMethodTheProviderDoesNotKnowIsRejected() {
+            given().when(create("pm_card_bogus", true))
+                    .expectException(UnknownPaymentMethod.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Confirming {
+
+        @Test
+        void confirmingAPendingPaymentChargesTheMethodGivenAtCreation() {
+            given(created(VISA))
+                    .when(new ConfirmPaymentCommand(ID, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(succeeded(VISA))
+                    .expectResultMessagePayload(view(PaymentStatus.SUCCEEDED, null, 2));
+
+            assertThat(provider.calls).containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, VISA, 1, false));
+        }
+
+        @Test
+        void confirmingWithAnotherMethodThanAtCreationChargesTheNewOne() {
+            given(created(VISA))
+                    .when(new ConfirmPaymentCommand(ID, DECLINED))
+                    .expectEvents(declined())
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 2));
+        }
+
+        @Test
+        void confirmingAPendingPaymentWithoutAnyMethodIsRejected() {
+            given(created(null))
+                    .when(new ConfirmPaymentCommand(ID, null))
+                    .expectException(PaymentMethodRequired.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aFailedPaymentCanBeRetriedWithAnotherMethod() {
+            given(created(DECLINED), declined())
+                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(succeeded(VISA))
+                    .expectResultMessagePayload(view(PaymentStatus.SUCCEEDED, null, 3));
+
+            assertThat(provider.calls).containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, VISA, 2, false));
+        }
+
+        @Test
+        void retryingAFailedPaymentWithTheSameDeclinedMethodFailsAgain() {
+            given(created(DECLINED), declined())
+                    .when(new ConfirmPaymentCommand(ID, null))
+                    .expectEvents(declined())
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
+
+            assertThat(provider.calls).containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, DECLINED, 2, false));
+        }
+
+        @Test
+        void confirmingAfterTheCustomerCompletedTheRequiredActionSucceeds() {
+            given(created(AUTHENTICATION_REQUIRED), actionRequired())
+                    .when(new ConfirmPaymentCommand(ID, null))
+                    .expectEvents(succeeded(AUTHENTICATION_REQUIRED))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 3));
+
+            assertThat(provider.calls)
+                    .containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, AUTHENTICATION_REQUIRED, 2, true));
+        }
+
+        @Test
+        void confirmingASucceededPaymentIsANoOp() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void confirmingAProcessingPaymentIsANoOp() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PROCESSING, 2));
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void confirmingARefundedPaymentIsANoOp() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
+                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.REFUNDED, 4));
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void confirmingACanceledPaymentIsRejected() {
+            given(created(VISA), canceled())
+                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void confirmingAPaymentThatDoesNotExistFails() {
+            given().when(new ConfirmPaymentCommand(ID, VISA))
+                    .expectException(AggregateNotFoundException.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+    }
+
+    @Nested
+    class Failing {
+
+        @Test
+        void failingAPendingPaymentRecordsTheFailure() {
+            given(created(VISA))
+                    .when(new FailPaymentCommand(ID, "expired", "The payment expired."))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new PaymentFailed(ID, AMOUNT, "expired", "The payment expired.", PROVIDER_ID, VISA))
+                    .expectResultMessagePayload(
+                            view(PaymentStatus.FAILED, new FailureView("expired", "The payment expired."), 2));
+        }
+
+        @Test
+        void failingAProcessingPaymentRecordsTheFailure() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new FailPaymentCommand(ID, "payment_failed", "The bank rejected the debit."))
+                    .expectEvents(new PaymentFailed(
+                            ID, AMOUNT, "payment_failed", "The bank rejected the debit.", PROVIDER_ID, PROCESSING))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
+        }
+
+        @Test
+        void failingAPaymentThatRequiresActionRecordsTheFailure() {
+            given(created(AUTHENTICATION_REQUIRED), actionRequired())
+                    .when(new FailPaymentCommand(ID, "authentication_failed", "3-D Secure failed."))
+                    .expectEvents(new PaymentFailed(
+                            ID,
+                            AMOUNT,
+                            "authentication_failed",
+                            "3-D Secure failed.",
+                            PROVIDER_ID,
+                            AUTHENTICATION_REQUIRED))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
+        }
+
+        @Test
+        void failingAFailedPaymentIsANoOpThatKeepsTheFirstFailure() {
+            given(created(DECLINED), declined())
+                    .when(new FailPaymentCommand(ID, "expired", "The payment expired."))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(
+                            view(PaymentStatus.FAILED, new FailureView("card_declined", "Your card was declined."), 2));
+        }
+
+        @Test
+        void aSucceededPaymentNeverGoesBackToFailed() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new FailPaymentCommand(ID, "expired", "The payment expired."))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void failingACanceledPaymentIsRejected() {
+            given(created(VISA), canceled())
+                    .when(new FailPaymentCommand(ID, "expired", "The payment expired."))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Canceling {
+
+        @Test
+        void cancelingAPendingPaymentCancelsItAtTheProvider() {
+            given(created(VISA))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(canceled())
+                    .expectResultMessagePayload(view(PaymentStatus.CANCELED, null, 2));
+
+            assertThat(provider.calls).containsExactly(new CancelRequest(ID, PROVIDER_ID, "requested_by_customer"));
+        }
+
+        @Test
+        void cancelingAFailedPaymentCancelsIt() {
+            given(created(DECLINED), declined())
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .expectEvents(canceled())
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.CANCELED, 3));
+
+            assertThat(provider.calls).containsExactly(new CancelRequest(ID, PROVIDER_ID, "requested_by_customer"));
+        }
+
+        @Test
+        void cancelingAPaymentThatRequiresActionCancelsIt() {
+            given(created(AUTHENTICATION_REQUIRED), actionRequired())
+                    .when(new CancelPaymentCommand(ID, "abandoned"))
+                    .expectEvents(new PaymentCanceled(ID, "abandoned"))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.CANCELED, 3));
+        }
+
+        @Test
+        void cancelingTwiceIsANoOp() {
+            given(created(VISA), canceled())
+                    .when(new CancelPaymentCommand(ID, "duplicate"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.CANCELED, 2));
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void cancelingASucceededPaymentIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void cancelingAProcessingPaymentIsRejected() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void cancelingAPartiallyRefundedPaymentIsRejected() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+    }
+
+    @Nested
+    class Refunding {
+
+        @Test
+        void refundingWithoutAnAmountRefundsAllThatRemains() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, null, null, "requested_by_customer"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
+                    .expectResultMessagePayload(refundView(REFUND_1, 1999, RefundStatus.SUCCEEDED))
+                    .expectState(payment -> {
+                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED);
+                        assertThat(payment.view().amountRefunded()).isEqualTo(1999);
+                    });
+
+            assertThat(provider.calls)
+                    .containsExactly(new RefundRequest(ID, REFUND_1, PROVIDER_ID, AMOUNT, "requested_by_customer"));
+        }
+
+        @Test
+        void refundingPartOfThePaymentLeavesItPartiallyRefunded() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
+                    .expectEvents(refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.SUCCEEDED))
+                    .expectState(payment -> {
+                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+                        assertThat(payment.view().amountRefunded()).isEqualTo(500);
+                        assertThat(payment.view().version()).isEqualTo(4);
+                    });
+        }
+
+        @Test
+        void refundingInThePaymentsOwnCurrencyIsAccepted() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 500L, USD, "requested_by_customer"))
+                    .expectEvents(refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500));
+        }
+
+        @Test
+        void severalPartialRefundsUpToTheTotalRefundThePayment() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1000), refundSucceeded(REFUND_1, 1000))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, 999L, null, "requested_by_customer"))
+                    .expectEvents(refundRequested(REFUND_2, 999), refundSucceeded(REFUND_2, 999))
+                    .expectResultMessagePayload(refundView(REFUND_2, 999, RefundStatus.SUCCEEDED))
+                    .expectState(payment -> {
+                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED);
+                        assertThat(payment.view().amountRefunded()).isEqualTo(1999);
+                        assertThat(payment.view().refunds())
+                                .extracting(RefundView::id)
+                                .containsExactly(REFUND_1.value(), REFUND_2.value());
+                    });
+        }
+
+        @Test
+        void refundingWithoutAnAmountAfterAPartialRefundRefundsTheRest() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1000), refundSucceeded(REFUND_1, 1000))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
+                    .expectEvents(refundRequested(REFUND_2, 999), refundSucceeded(REFUND_2, 999))
+                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED));
+        }
+
+        @Test
+        void refundBeyondRemainingAmountIsRejected() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1000), refundSucceeded(REFUND_1, 1000))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, 1000L, null, "requested_by_customer"))
+                    .expectException(RefundExceedsAvailableAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void refundOfMoreThanThePaymentIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 2000L, null, "requested_by_customer"))
+                    .expectException(RefundExceedsAvailableAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void refundingAFullyRefundedPaymentIsRejected() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
+                    .expectException(RefundExceedsAvailableAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aPendingRefundReservesItsAmount() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1500))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, 500L, null, "requested_by_customer"))
+                    .expectException(RefundExceedsAvailableAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aFailedRefundMakesItsAmountAvailableAgain() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            new RefundFailed(ID, REFUND_1, AMOUNT, "expired_or_canceled_card", "The card expired."))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
+                    .expectEvents(refundRequested(REFUND_2, 1999), refundSucceeded(REFUND_2, 1999))
+                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED));
+        }
+
+        @Test
+        void aRefundTheProviderRejectsIsRecordedAsFailed() {
+            provider.refundOutcome = new RefundOutcome.Failed("charge_disputed", "The charge is disputed.");
+
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            refundRequested(REFUND_1, 500),
+                            new RefundFailed(
+                                    ID, REFUND_1, new Money(500, USD), "charge_disputed", "The charge is disputed."))
+                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.FAILED))
+                    .expectState(payment -> {
+                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+                        assertThat(payment.view().amountRefunded()).isZero();
+                    });
+        }
+
+        @Test
+        void aRefundTheProviderSettlesLaterStaysPending() {
+            provider.refundOutcome = new RefundOutcome.Pending("sim_pending");
+
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
+                    .expectEvents(refundRequested(REFUND_1, 500))
+                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.PENDING))
+                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED));
+        }
+
+        @Test
+        void refundingBeforeThePaymentSucceededIsRejected() {
+            given(created(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, null, null, "requested_by_customer"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void refundingAProcessingPaymentIsRejected() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void refundingInAnotherCurrencyIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 500L, EUR, "requested_by_customer"))
+                    .expectException(CurrencyMismatch.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void refundingNothingIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, 0L, null, "requested_by_customer"))
+                    .expectException(InvalidMoney.InvalidAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void theSameRefundIdTwiceIsOneRefund() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, null, null, "requested_by_customer"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(refundView(REFUND_1, 1999, RefundStatus.SUCCEEDED));
+
+            assertThat(provider.calls).isEmpty();
+        }
+    }
+
+    @Nested
+    class RecordingSuccess {
+
+        @Test
+        void aProcessingPaymentSucceedsWhenTheProviderSaysSo() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(succeeded(PROCESSING))
+                    .expectResultMessagePayload(view(PaymentStatus.SUCCEEDED, null, 3));
+        }
+
+        @Test
+        void aPaymentThatRequiredActionSucceedsWhenTheProviderSaysSo() {
+            given(created(AUTHENTICATION_REQUIRED), actionRequired())
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .expectEvents(succeeded(AUTHENTICATION_REQUIRED))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 3));
+        }
+
+        @Test
+        void recordingSuccessOfACapturedPaymentIsANoOp() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+        }
+
+        @Test
+        void recordingSuccessOfAPartiallyRefundedPaymentIsANoOp() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PARTIALLY_REFUNDED, 4));
+        }
+
+        @Test
+        void recordingSuccessOfACanceledPaymentIsRejected() {
+            given(created(PROCESSING), canceled())
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordingSuccessNeverCallsTheProvider() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .expectEvents(succeeded(PROCESSING));
+
+            assertThat(provider.calls).isEmpty();
+        }
+    }
+
+    @Nested
+    class Reconciling {
+
+        @Test
+        void aSettlementOfTheCapturedAmountMatches() {
+            given(created(VISA), succeeded(VISA))
+                    .when(reconcile("st_1", 1999, 88, 1911))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(reconciled("st_1", 1999, 88, 1911))
+                    .expectResultMessagePayloadMatching(reconciliation(
+                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_1", 88L, 1911L, SETTLED_AT), 3));
+        }
+
+        @Test
+        void aSettlementOfAnotherAmountIsRecordedAsMismatched() {
+            given(created(VISA), succeeded(VISA))
+                    .when(reconcile("st_1", 1899, 88, 1811))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(mismatched("st_1", 1899, 88, 1811))
+                    .expectResultMessagePayloadMatching(reconciliation(
+                            new ReconciliationView(ReconciliationStatus.MISMATCHED, "st_1", 88L, 1811L, SETTLED_AT),
+                            3));
+        }
+
+        @Test
+        void aSettlementInThePaymentsOwnCurrencyIsAccepted() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new ReconcilePaymentCommand(ID, "st_1", 1999, 88, 1911, USD, SETTLED_AT))
+                    .expectEvents(reconciled("st_1", 1999, 88, 1911));
+        }
+
+        @Test
+        void aSettlementWithoutFeeMatches() {
+            given(created(VISA), succeeded(VISA))
+                    .when(reconcile("st_1", 1999, 0, 1999))
+                    .expectEvents(reconciled("st_1", 1999, 0, 1999));
+        }
+
+        @Test
+        void theSameMatchedSettlementAgainIsANoOp() {
+            given(created(VISA), succeeded(VISA), reconciled("st_1", 1999, 88, 1911))
+                    .when(reconcile("st_1", 1999, 88, 1911))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(reconciliation(
+                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_1", 88L, 1911L, SETTLED_AT), 3));
+        }
+
+        @Test
+        void theSameMismatchedSettlementAgainIsANoOp() {
+            given(created(VISA), succeeded(VISA), mismatched("st_1", 1899, 88, 1811))
+                    .when(reconcile("st_1", 1899, 88, 1811))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEarlierSettlementDeliveredAgainAfterALaterMatchIsANoOp() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            mismatched("st_1", 1899, 88, 1811),
+                            reconciled("st_2", 1999, 88, 1911))
+                    .when(reconcile("st_1", 1899, 88, 1811))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(reconciliation(
+                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_2", 88L, 1911L, SETTLED_AT), 4));
+        }
+
+        @Test
+        void anEarlierMismatchDeliveredAgainAfterALaterMismatchIsANoOp() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            mismatched("st_1", 1899, 88, 1811),
+                            mismatched("st_2", 1800, 80, 1720))
+                    .when(reconcile("st_1", 1899, 88, 1811))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(reconciliation(
+                            new ReconciliationView(ReconciliationStatus.MISMATCHED, "st_2", 80L, 1720L, SETTLED_AT),
+                            4));
+        }
+
+        @Test
+        void aSecondSettlementAfterAMatchIsRejected() {
+            given(created(VISA), succeeded(VISA), reconciled("st_1", 1999, 88, 1911))
+                    .when(reconcile("st_2", 1999, 88, 1911))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMatchingSettlementAfterAMismatchMatches() {
+            given(created(VISA), succeeded(VISA), mismatched("st_1", 1899, 88, 1811))
+                    .when(reconcile("st_2", 1999, 88, 1911))
+                    .expectEvents(reconciled("st_2", 1999, 88, 1911))
+                    .expectResultMessagePayloadMatching(reconciliation(
+                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_2", 88L, 1911L, SETTLED_AT), 4));
+        }
+
+        @Test
+        void reconcilingBeforeCaptureIsRejected() {
+            given(created(PROCESSING), processingStarted())
+                    .when(reconcile("st_1", 1999, 88, 1911))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reconcilingACanceledPaymentIsRejected() {
+            given(created(VISA), canceled())
+                    .when(reconcile("st_1", 1999, 88, 1911))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSettlementInAnotherCurrencyIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new ReconcilePaymentCommand(ID, "st_1", 1999, 88, 1911, EUR, SETTLED_AT))
+                    .expectException(CurrencyMismatch.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSettlementWhoseGrossIsNotFeePlusNetIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(reconcile("st_1", 1999, 88, 1900))
+                    .expectException(SettlementDoesNotAddUp.class)
+                    .expectNoEvents();
+        }
+    }
+
+    // --- given, commands and events -----------------------------------------------------------------------------
+
+    private TestExecutor<Payment> given(Object... events) {
+        return fixture.givenCurrentTime(NOW).andGiven(events);
+    }
+
+    private static CreatePaymentCommand create(String paymentMethod, boolean confirm) {
+        return new CreatePaymentCommand(ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA, paymentMethod, confirm);
+    }
+
+    private static ReconcilePaymentCommand reconcile(String settlementId, long gross, long fee, long net) {
+        return new ReconcilePaymentCommand(ID, settlementId, gross, fee, net, null, SETTLED_AT);
+    }
+
+    private static PaymentCreated created(String paymentMethod) {
+        return new PaymentCreated(
+                ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA, Provider.SIMULATED, PROVIDER_ID, paymentMethod);
+    }
+
+    private static PaymentSucceeded succeeded(String paymentMethod) {
+        return new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, paymentMethod);
+    }
+
+    private static PaymentFailed declined() {
+        return new PaymentFailed(ID, AMOUNT, "card_declined", "Your card was declined.", PROVIDER_ID, DECLINED);
+    }
+
+    private static PaymentActionRequired actionRequired() {
+        return new PaymentActionRequired(ID, PROVIDER_ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk");
+    }
+
+    private static PaymentProcessingStarted processingStarted() {
+        return new PaymentProcessingStarted(ID, PROVIDER_ID, PROCESSING);
+    }
+
+    private static PaymentCanceled canceled() {
+        return new PaymentCanceled(ID, "requested_by_customer");
+    }
+
+    private static RefundRequested refundRequested(RefundId refundId, long minor) {
+        return new RefundRequested(ID, refundId, new Money(minor, USD), "requested_by_customer");
+    }
+
+    private static RefundSucceeded refundSucceeded(RefundId refundId, long minor) {
+        return new RefundSucceeded(ID, refundId, new Money(minor, USD), "sim_" + refundId.value());
+    }
+
+    private static PaymentReconciled reconciled(String settlementId, long gross, long fee, long net) {
+        return new PaymentReconciled(
+                ID, settlementId, new Money(gross, USD), new Money(fee, USD), new Money(net, USD), SETTLED_AT);
+    }
+
+    private static PaymentReconciliationMismatched mismatched(String settlementId, long gross, long fee, long net) {
+        return new PaymentReconciliationMismatched(
+                ID, settlementId, AMOUNT, new Money(gross, USD), new Money(fee, USD), new Money(net, USD), SETTLED_AT);
+    }
+
+    // --- expected answers ---------------------------------------------------------------------------------------
+
+    /** The whole payment resource of a payment without refunds or settlement. */
+    private static PaymentView view(PaymentStatus status, FailureView failure, long version) {
+        return new PaymentView(
+                ID.value(),
+                status,
+                1999,
+                "usd",
+                0,
+                "cus_1",
+                "order_1",
+                "Two books",
+                METADATA,
+                Provider.SIMULATED,
+                PROVIDER_ID,
+                failure,
+                List.of(),
+                ReconciliationView.UNRECONCILED,
+                NOW,
+                NOW,
+                version);
+    }
+
+    private static RefundView refundView(RefundId refundId, long minor, RefundStatus status) {
+        return new RefundView(refundId.value(), ID.value(), minor, "usd", status, "requested_by_customer", NOW);
+    }
+
+    private static Matcher<PaymentView> paymentView(PaymentStatus status, long version) {
+        return matching(
+                PaymentView.class,
+                "payment " + ID + " " + status.code() + " at version " + version,
+                view -> view.id().equals(ID.value()) && view.status() == status && view.version() == version);
+    }
+
+    private static Matcher<CreatedPaymentView> createdView(PaymentStatus status, long version) {
+        return matching(
+                CreatedPaymentView.class,
+                "new payment " + ID + " " + status.code() + " at version " + version + " with its client secret",
+                created -> created.payment().id().equals(ID.value())
+                        && created.payment().status() == status
+                        && created.payment().version() == version
+                        && CLIENT_SECRET.equals(created.clientSecret()));
+    }
+
+    private static Matcher<PaymentView> reconciliation(ReconciliationView expected, long version) {
+        return matching(
+                PaymentView.class,
+                "payment " + ID + " with reconciliation " + expected + " at version " + version,
+                view -> expected.equals(view.reconciliation()) && view.version() == version);
+    }
+
+    private static <T> Matcher<T> matching(Class<T> type, String description, Predicate<T> predicate) {
+        return new TypeSafeMatcher<>(type) {
+            @Override
+            protected boolean matchesSafely(T item) {
+                return predicate.test(item);
+            }
+
+            @Override
+            public void describeTo(Description out) {
+                out.appendText(description);
+            }
+        };
+    }
+
+    /** Behaves like the simulated provider's test payment methods and remembers every call it received. */
+    static final class FakeProvider implements PaymentProvider {
+
+        final List<Object> calls = new ArrayList<>();
+        RefundOutcome refundOutcome;
+
+        @Override
+        public Provider kind() {
+            return Provider.SIMULATED;
+        }
+
+        @Override
+        public ProviderPayment createPayment(PaymentRequest request) {
+            calls.add(request);
+            String providerPaymentId = "sim_" + request.paymentId().value();
+            return new ProviderPayment(providerPaymentId, providerPaymentId + "_secret_test");
+        }
+
+        @Override
+        public ChargeOutcome confirm(ChargeRequest request) {
+            calls.add(request);
+            if (request.customerActionCompleted()) {
+                return new ChargeOutcome.Succeeded();
+            }
+            return switch (request.paymentMethod()) {
+                case VISA -> new ChargeOutcome.Succeeded();
+                case DECLINED -> new ChargeOutcome.Failed("card_declined", "Your card was declined.");
+                case INSUFFICIENT_FUNDS ->
+                    new ChargeOutcome.Failed("insufficient_funds", "Your card has insufficient funds.");
+                case AUTHENTICATION_REQUIRED -> new ChargeOutcome.ActionRequired("use_stripe_sdk");
+                case PROCESSING -> new ChargeOutcome.Processing();
+                default -> throw new UnknownPaymentMethod(request.paymentMethod());
+            };
+        }
+
+        @Override
+        public void cancel(CancelRequest request) {
+            calls.add(request);
+        }
+
+        @Override
+        public RefundOutcome refund(RefundRequest request) {
+            calls.add(request);
+            return refundOutcome != null
+                    ? refundOutcome
+                    : new RefundOutcome.Succeeded("sim_" + request.refundId().value());
+        }
+    }
+}
