@@ -132,6 +132,16 @@ class ValidationIT {
                         "/api/payments/{pending}/confirm",
                         Map.of("paymentMethod", "pm_card_bogus"),
                         "paymentMethod"),
+                invalid(
+                        "create confirmed with an unknown payment method",
+                        create,
+                        with(with(valid, "paymentMethod", "pm_card_bogus"), "confirm", true),
+                        "paymentMethod"),
+                invalid(
+                        "create confirmed without a payment method",
+                        create,
+                        with(valid, "confirm", true),
+                        "paymentMethod"),
                 invalid("zero refund", refund, Map.of("amount", 0), "amount"),
                 invalid("refund amount as a float", refund, "{\"amount\": 10.5}", "amount"),
                 invalid("refund amount as a string", refund, Map.of("amount", "500"), "amount"),
@@ -158,22 +168,23 @@ class ValidationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRequests")
     void invalidRequestIsRejectedAndLeavesNothingBehind(Invalid request) {
-        Answer answer = expectNothingStored(request.path(), request.body(), 400, "validation_failed");
-
-        JsonNode errors = answer.json().get("errors");
-        assertThat(errors).as("errors of %s", answer).isNotNull();
-        assertThat(errors.isArray()).isTrue();
-        List<String> fields =
-                errors.valueStream().map(error -> error.get("field").asString()).toList();
-        assertThat(errors.valueStream().map(error -> error.get("message").asString()))
-                .allSatisfy(message -> assertThat(message).isNotBlank());
-        if (request.field() != null) {
-            assertThat(fields)
-                    .as("fields named by %s", answer)
-                    .anySatisfy(field -> assertThat(field)
-                            .satisfiesAnyOf(
-                                    named -> assertThat(named).isEqualTo(request.field()),
-                                    named -> assertThat(named).startsWith(request.field() + "[")));
+        for (Answer answer : expectNothingStored(request.path(), request.body(), 400, "validation_failed")) {
+            JsonNode errors = answer.json().get("errors");
+            assertThat(errors).as("errors of %s", answer).isNotNull();
+            assertThat(errors.isArray()).isTrue();
+            assertThat(errors.valueStream().map(error -> error.get("message").asString()))
+                    .allSatisfy(message -> assertThat(message).isNotBlank());
+            List<String> fields = errors.valueStream()
+                    .map(error -> error.get("field").asString())
+                    .toList();
+            if (request.field() != null) {
+                assertThat(fields)
+                        .as("fields named by %s", answer)
+                        .anySatisfy(field -> assertThat(field)
+                                .satisfiesAnyOf(
+                                        named -> assertThat(named).isEqualTo(request.field()),
+                                        named -> assertThat(named).startsWith(request.field() + "[")));
+            }
         }
     }
 
@@ -265,24 +276,32 @@ class ValidationIT {
         expectNothingStored(request.path(), request.body(), request.status(), request.code());
     }
 
-    /** Sends the request with an Idempotency-Key and checks the problem and that no event and no key were stored. */
-    private Answer expectNothingStored(String path, Object body, int status, String code) {
+    /**
+     * Sends the request twice, without and with an Idempotency-Key (the key puts the request in a transaction of its
+     * own), and checks each answers the problem and stores no event and no key.
+     */
+    private List<Answer> expectNothingStored(String path, Object body, int status, String code) {
         String resolvedPath = resolve(path);
         long events = db.events();
         long keys = db.idempotencyRows();
         String key = newIdempotencyKey();
-        String requestId = newRequestId();
+        String unkeyedRequestId = newRequestId();
+        String keyedRequestId = newRequestId();
 
-        Answer answer = api.post(resolvedPath, body, "Idempotency-Key", key, "X-Request-Id", requestId);
+        Answer unkeyed = api.post(resolvedPath, body, "X-Request-Id", unkeyedRequestId);
+        Answer keyed = api.post(resolvedPath, body, "Idempotency-Key", key, "X-Request-Id", keyedRequestId);
 
-        assertProblem(answer, status, code);
-        assertThat(answer.header("X-Request-Id")).isEqualTo(requestId);
-        assertThat(answer.header("Idempotent-Replayed")).isNull();
-        assertThat(db.events()).as("events after %s", answer).isEqualTo(events);
-        assertThat(db.idempotencyRows()).as("idempotency rows after %s", answer).isEqualTo(keys);
+        assertProblem(unkeyed, status, code);
+        assertProblem(keyed, status, code);
+        assertThat(unkeyed.header("X-Request-Id")).isEqualTo(unkeyedRequestId);
+        assertThat(keyed.header("X-Request-Id")).isEqualTo(keyedRequestId);
+        assertThat(keyed.header("Idempotent-Replayed")).isNull();
+        assertThat(db.events()).as("events after %s", keyed).isEqualTo(events);
+        assertThat(db.idempotencyRows()).as("idempotency rows after %s", keyed).isEqualTo(keys);
         assertThat(db.idempotencyRows(key)).isZero();
-        assertThat(db.eventsMentioning(requestId)).isZero();
-        return answer;
+        assertThat(db.eventsMentioning(unkeyedRequestId)).isZero();
+        assertThat(db.eventsMentioning(keyedRequestId)).isZero();
+        return List.of(unkeyed, keyed);
     }
 
     private String createdId(Map<String, Object> body) {
