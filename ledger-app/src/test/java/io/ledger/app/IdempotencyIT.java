@@ -228,6 +228,17 @@ class IdempotencyIT {
     }
 
     @Test
+    void keyLongerThan255CharactersIsInvalidAndStoresNothing() {
+        String tooLong = "k".repeat(256);
+
+        Answer answer = api.post("/api/payments", charge(2500), KEY, tooLong);
+
+        assertProblem(answer, 400, "validation_failed");
+        assertThat(db.paymentsOfCustomer(customerId)).isEmpty();
+        assertThat(db.idempotencyRows(tooLong)).isZero();
+    }
+
+    @Test
     void purgeJobForgetsKeysOlderThanADayAndKeepsTheRest() {
         String old = newIdempotencyKey();
         String recent = newIdempotencyKey();
