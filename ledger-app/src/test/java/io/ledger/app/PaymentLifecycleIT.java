@@ -327,6 +327,33 @@ class PaymentLifecycleIT {
         assertEventsCarryTheirRequestIds(id);
     }
 
+    @Test
+    void requestWithoutUsableRequestIdGetsOneThatCorrelatesItsEvents() {
+        Map<String, Object> body = Map.of(
+                "amount",
+                1500,
+                "currency",
+                "usd",
+                "customerId",
+                customerId,
+                "paymentMethod",
+                "pm_card_visa",
+                "confirm",
+                true);
+        Answer unnamed = api.post("/api/payments", body);
+        Answer insane = api.post("/api/payments", body, "X-Request-Id", "not a sane id");
+
+        for (Answer answer : List.of(unnamed, insane)) {
+            assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+            String requestId = answer.header("X-Request-Id");
+            assertThat(requestId).isNotBlank().isNotEqualTo("not a sane id");
+            assertThat(db.eventsOf(answer.json().get("id").asString()))
+                    .hasSize(2)
+                    .allSatisfy(event -> assertThat(event.correlationId()).isEqualTo(requestId));
+        }
+        assertThat(unnamed.header("X-Request-Id")).isNotEqualTo(insane.header("X-Request-Id"));
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------------
 
     private Answer create(Map<String, Object> body) {
