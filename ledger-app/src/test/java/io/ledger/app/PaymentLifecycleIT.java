@@ -13,7 +13,6 @@ import io.ledger.app.support.LedgerIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -424,20 +423,19 @@ class PaymentLifecycleIT {
         }
     }
 
+    /** Each event of the stream carries the id of the request that caused it, in order. */
     private void assertEventsCarryTheirRequestIds(String id) {
         List<StoredEvent> events = db.eventsOf(id);
-        Map<Long, String> expected = new LinkedHashMap<>();
         List<String> requestIds = causes.get(id);
-        for (int i = 0; i < requestIds.size(); i++) {
-            expected.put((long) i, requestIds.get(i));
-        }
         assertThat(events).hasSameSizeAs(requestIds);
-        assertThat(events).allSatisfy(event -> {
-            assertThat(event.correlationId()).isEqualTo(expected.get(event.sequence()));
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent event = events.get(i);
+            assertThat(event.sequence()).isEqualTo(i);
+            assertThat(event.correlationId()).as("correlation id of %s", event).isEqualTo(requestIds.get(i));
             assertThat(event.source()).isEqualTo("api");
             assertThat(event.actor()).isNotBlank();
             assertThat(event.causationId()).isNotBlank();
-        });
+        }
     }
 
     private List<String> types(String id) {

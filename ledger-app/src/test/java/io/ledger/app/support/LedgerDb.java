@@ -70,7 +70,8 @@ public final class LedgerDb {
 
     /** Events whose stored payload or metadata contains the text anywhere. */
     public long eventsMentioning(String text) {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE strpos(payload::text || meta_data::text, ?) > 0")
+        return jdbc.sql(
+                        "SELECT count(*) FROM domain_event_entry WHERE strpos(payload::text || coalesce(meta_data::text, ''), ?) > 0")
                 .param(text)
                 .query(Long.class)
                 .single();
