@@ -98,7 +98,7 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = databindCause(e);
         List<Map<String, String>> errors = List.of();
         String detail = "The request body is not valid JSON of the expected shape.";
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -114,6 +114,19 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
             detail = "Field " + field + " has the wrong type or format.";
         }
         return ResponseEntity.badRequest().body(validationFailed(detail, errors));
+    }
+
+    /**
+     * Jackson's own exception, which knows the field, rather than the most specific cause: a value Jackson could not
+     * convert ({@code "settledAt": "yesterday"}) is caused in turn by the converter's exception, which does not.
+     */
+    private static Throwable databindCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException) {
+                return cause;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     /** Every other framework error (wrong media type, method, ...) gets a code too. */

@@ -10,7 +10,6 @@ import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.payment.FailPaymentCommand;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -104,12 +103,11 @@ final class PaymentRequests {
             String currency,
             @NotNull Instant settledAt) {
 
-        @AssertTrue(message = "grossAmount must equal fee plus netAmount")
-        boolean isGrossAmountBalanced() {
-            return grossAmount == null || fee == null || netAmount == null || grossAmount == fee + netAmount;
-        }
-
+        /** Checked here, not with a bean-validation getter, so the problem names the request's field grossAmount. */
         ReconcilePaymentCommand toCommand(PaymentId paymentId) {
+            if (grossAmount != fee + netAmount) {
+                throw new SettlementDoesNotAddUp(grossAmount, fee, netAmount);
+            }
             return new ReconcilePaymentCommand(
                     paymentId, settlementId, grossAmount, fee, netAmount, currencyOrNull(currency), settledAt);
         }

@@ -1,0 +1,88 @@
+package io.ledger.app.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ledger's HTTP API as a client sees it: raw JSON in, status, headers and JSON out. */
+public final class LedgerApi {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestTestClient client;
+
+    public LedgerApi(RestTestClient client) {
+        this.client = client;
+    }
+
+    /** A request id of our own, to find in the events' metadata. */
+    public static String newRequestId() {
+        return "it-" + UUID.randomUUID();
+    }
+
+    public static String newIdempotencyKey() {
+        return "key-" + UUID.randomUUID();
+    }
+
+    /** The body as JSON text: a String is sent as it is (to send malformed JSON), anything else serialized. */
+    public static String json(Object body) {
+        return body instanceof String text ? text : JSON.writeValueAsString(body);
+    }
+
+    /** POSTs {@code body} (null: no body) with the given header name/value pairs. */
+    public Answer post(String path, Object body, String... headers) {
+        RestTestClient.RequestBodySpec request = client.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    for (int i = 0; i < headers.length; i += 2) {
+                        h.add(headers[i], headers[i + 1]);
+                    }
+                });
+        RestTestClient.RequestHeadersSpec<?> ready = body == null ? request : request.body(json(body));
+        EntityExchangeResult<String> result = ready.exchange().returnResult(String.class);
+        return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+    }
+
+    /** An RFC 9457 problem with the contract's code. */
+    public static void assertProblem(Answer answer, int status, String code) {
+        assertThat(answer.status()).as("%s", answer).isEqualTo(status);
+        assertThat(answer.contentType()).isNotNull();
+        assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("content type %s", answer.contentType())
+                .isTrue();
+        JsonNode problem = answer.json();
+        assertThat(problem.get("code").asString()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString()).isNotBlank();
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+
+    /** One HTTP answer. */
+    public record Answer(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+
+        public MediaType contentType() {
+            return headers.getContentType();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

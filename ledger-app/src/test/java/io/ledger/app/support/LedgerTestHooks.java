@@ -1,0 +1,31 @@
+package io.ledger.app.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Test-only hooks into the running application; each is inert unless a test triggers it. */
+@TestConfiguration(proxyBeanMethods = false)
+public class LedgerTestHooks {
+
+    @Bean
+    static ProviderGate providerGate() {
+        return new ProviderGate();
+    }
+
+    @Bean
+    CommitCrasher commitCrasher(JdbcClient jdbc) {
+        return new CommitCrasher(jdbc);
+    }
+
+    /** Inside the idempotency filter (HIGHEST_PRECEDENCE + 10), so inside its transaction. */
+    @Bean
+    FilterRegistrationBean<CommitCrasher> commitCrasherRegistration(CommitCrasher crasher) {
+        FilterRegistrationBean<CommitCrasher> registration = new FilterRegistrationBean<>(crasher);
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}
