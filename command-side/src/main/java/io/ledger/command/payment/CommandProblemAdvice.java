@@ -98,7 +98,7 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = databindCause(e);
+        Throwable cause = jacksonCause(e);
         List<Map<String, String>> errors = List.of();
         String detail = "The request body is not valid JSON of the expected shape.";
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -120,9 +120,9 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
      * Jackson's own exception, which knows the field, rather than the most specific cause: a value Jackson could not
      * convert ({@code "settledAt": "yesterday"}) is caused in turn by the converter's exception, which does not.
      */
-    private static Throwable databindCause(HttpMessageNotReadableException e) {
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabindException) {
+            if (cause instanceof JacksonException) {
                 return cause;
             }
         }

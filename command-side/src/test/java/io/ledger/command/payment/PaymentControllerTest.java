@@ -376,7 +376,8 @@ class PaymentControllerTest {
                         """)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("validation_failed"))
-                .andExpect(jsonPath("$.errors[*].message", hasItem("grossAmount must equal fee plus netAmount")));
+                .andExpect(jsonPath("$.errors[*].field", hasItem("grossAmount")))
+                .andExpect(jsonPath("$.detail").value("grossAmount 1999 is not fee 88 plus netAmount 1900"));
 
         verifyNoInteractions(commands);
     }
