@@ -20,10 +20,6 @@ final class DailyBalances {
         sums[1] = Math.addExact(sums[1], credit);
     }
 
-    boolean isEmpty() {
-        return totals.isEmpty();
-    }
-
     /** Hands each key in order to {@code target} with its debits and credits, then forgets them. */
     void drainTo(BiConsumer<Key, long[]> target) {
         totals.forEach(target);

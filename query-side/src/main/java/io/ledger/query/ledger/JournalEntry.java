@@ -56,10 +56,6 @@ record JournalEntry(String paymentId, Currency currency, EntryKind kind, List<Po
                 lines.stream().map(PostingLine::reversed).toList());
     }
 
-    long total() {
-        return lines.stream().mapToLong(PostingLine::debit).sum();
-    }
-
     /** An amount for one account, before it is known to be non-zero. */
     record Amount(Account account, long minor) {
 
