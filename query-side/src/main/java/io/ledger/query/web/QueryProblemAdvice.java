@@ -1,6 +1,7 @@
 package io.ledger.query.web;
 
 import io.ledger.query.QuerySideConfiguration;
+import io.ledger.query.ledger.AccountNotFound;
 import io.ledger.query.payment.InvalidQueryParameter;
 import io.ledger.query.payment.PaymentNotFound;
 import java.net.URI;
@@ -25,6 +26,12 @@ class QueryProblemAdvice {
         return problem(HttpStatus.NOT_FOUND, "payment_not_found", "No payment has this id.");
     }
 
+    @ExceptionHandler(AccountNotFound.class)
+    ProblemDetail accountNotFound(AccountNotFound e) {
+        return problem(
+                HttpStatus.NOT_FOUND, "account_not_found", "The chart of accounts has no account with this name.");
+    }
+
     @ExceptionHandler(InvalidQueryParameter.class)
     ProblemDetail invalidParameter(InvalidQueryParameter e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation_failed", e.getMessage());
@@ -40,6 +47,9 @@ class QueryProblemAdvice {
         }
         if (e.getCause() instanceof PaymentNotFound notFound) {
             return notFound(notFound);
+        }
+        if (e.getCause() instanceof AccountNotFound notFound) {
+            return accountNotFound(notFound);
         }
         log.error("query failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "The ledger failed to answer the query.");
