@@ -4,6 +4,7 @@ import io.ledger.query.QuerySideConfiguration;
 import io.ledger.query.ledger.AccountNotFound;
 import io.ledger.query.payment.InvalidQueryParameter;
 import io.ledger.query.payment.PaymentNotFound;
+import io.ledger.query.projection.UnknownProjection;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ class QueryProblemAdvice {
     ProblemDetail accountNotFound(AccountNotFound e) {
         return problem(
                 HttpStatus.NOT_FOUND, "account_not_found", "The chart of accounts has no account with this name.");
+    }
+
+    @ExceptionHandler(UnknownProjection.class)
+    ProblemDetail unknownProjection(UnknownProjection e) {
+        return problem(HttpStatus.NOT_FOUND, "projection_not_found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidQueryParameter.class)
