@@ -13,7 +13,7 @@ sql "INSERT INTO payment_view (payment_id, status, amount, currency, customer_id
        provider_payment_id, created_at, updated_at, version)
      SELECT 'pay_bench' || lpad(i::text, 15, '0'),
             (ARRAY['succeeded','failed','pending','refunded','partially_refunded','canceled'])[1 + i % 6],
-            100 + (i * 7919) % 99900, (ARRAY['usd','eur','gbp','jpy'])[1 + i % 4], 'cus_' || (i % 50000),
+            100 + (i::bigint * 7919) % 99900, (ARRAY['usd','eur','gbp','jpy'])[1 + i % 4], 'cus_' || (i % 50000),
             'order_' || i, 'bench order ' || i, 'simulated', 'sim_pay_bench' || i,
             timestamptz '2026-01-01' + (i || ' seconds')::interval, now(), 2
        FROM generate_series(1, $rows) AS i" >/dev/null
