@@ -2,6 +2,7 @@ package io.ledger.query.payment;
 
 import io.ledger.api.payment.PaymentEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -30,8 +31,17 @@ class PaymentFeed implements DisposableBean {
         return thread;
     });
 
+    /**
+     * A new client. It is sent a comment first, written as soon as the response starts: without it nothing (not even
+     * the headers) reaches the client before the next change, so it could not tell that it is subscribed.
+     */
     SseEmitter subscribe() {
         SseEmitter client = new SseEmitter(CLIENT_TIMEOUT.toMillis());
+        try {
+            client.send(SseEmitter.event().comment("subscribed"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         clients.add(client);
         client.onCompletion(() -> clients.remove(client));
         client.onTimeout(() -> clients.remove(client));
