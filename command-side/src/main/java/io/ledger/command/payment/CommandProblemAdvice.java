@@ -77,6 +77,11 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
         return invalid("grossAmount", e.getMessage());
     }
 
+    @ExceptionHandler(SettlementTimeOutOfRange.class)
+    ProblemDetail settlementTimeOutOfRange(SettlementTimeOutOfRange e) {
+        return invalid("settledAt", e.getMessage());
+    }
+
     /** Anything unforeseen: logged in full for operators, a problem without internals for the client. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Map;
 
@@ -103,13 +104,29 @@ final class PaymentRequests {
             String currency,
             @NotNull Instant settledAt) {
 
-        /** Checked here, not with a bean-validation getter, so the problem names the request's field grossAmount. */
+        private static final Instant FIRST_SETTLED_AT = Instant.parse("0001-01-01T00:00:00Z");
+        private static final Instant LAST_SETTLED_AT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+        /**
+         * Checked here, not with a bean-validation getter, so the problem names the request's field grossAmount. The
+         * settlement time is kept to microseconds, as PostgreSQL keeps it in every read model, so a read shows the time
+         * the command answered; a time beyond what PostgreSQL can hold would stop the projections at its event.
+         */
         ReconcilePaymentCommand toCommand(PaymentId paymentId) {
             if (grossAmount != fee + netAmount) {
                 throw new SettlementDoesNotAddUp(grossAmount, fee, netAmount);
             }
+            if (settledAt.isBefore(FIRST_SETTLED_AT) || settledAt.isAfter(LAST_SETTLED_AT)) {
+                throw new SettlementTimeOutOfRange(settledAt);
+            }
             return new ReconcilePaymentCommand(
-                    paymentId, settlementId, grossAmount, fee, netAmount, currencyOrNull(currency), settledAt);
+                    paymentId,
+                    settlementId,
+                    grossAmount,
+                    fee,
+                    netAmount,
+                    currencyOrNull(currency),
+                    settledAt.truncatedTo(ChronoUnit.MICROS));
         }
     }
 

@@ -382,6 +382,33 @@ class PaymentControllerTest {
         verifyNoInteractions(commands);
     }
 
+    @Test
+    void aSettlementTimeIsKeptToTheMicrosecondThatTheReadModelsKeep() throws Exception {
+        given(commands.sendAndWait(any(ReconcilePaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+
+        post("/api/payments/" + ID + "/reconcile", """
+                        {"settlementId": "st_1", "grossAmount": 1999, "fee": 88, "netAmount": 1911,
+                         "settledAt": "2026-11-24T00:00:00.123456789Z"}
+                        """).andExpect(status().isOk());
+
+        assertThat(sent(ReconcilePaymentCommand.class).settledAt())
+                .isEqualTo(Instant.parse("2026-11-24T00:00:00.123456Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+300000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z"})
+    void aSettlementTimeNoReadModelCouldHoldIsRejected(String settledAt) throws Exception {
+        post("/api/payments/" + ID + "/reconcile", """
+                        {"settlementId": "st_1", "grossAmount": 1999, "fee": 88, "netAmount": 1911,
+                         "settledAt": "%s"}
+                        """.formatted(settledAt))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("validation_failed"))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("settledAt")));
+
+        verifyNoInteractions(commands);
+    }
+
     // --- 404 ----------------------------------------------------------------------------------------------------
 
     @ParameterizedTest

@@ -18,10 +18,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -116,6 +118,19 @@ class EventStoreConfiguration {
         return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
                 .build());
+    }
+
+    /**
+     * A projection's batch (its read-model rows and its token) commits in one Spring transaction. Axon's transaction
+     * auto-configuration waits for Boot 3's transaction manager and, under Boot 4, leaves Axon with none: every
+     * statement of a projection committed on its own, so readers saw half-written batches and a crash could part rows
+     * from their token. Only the processors get it here; commands keep the transaction the web layer gives them.
+     */
+    @Bean
+    ConfigurerModule projectionsInTransactions(PlatformTransactionManager transactions) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultTransactionManager(config -> new SpringTransactionManager(transactions));
     }
 
     /** A projection that cannot handle an event stops and retries; it never silently skips the event. */

@@ -50,6 +50,26 @@ public final class LedgerApi {
         return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
     }
 
+    /**
+     * GETs {@code path} with query parameters given as name/value pairs (a name may repeat). Each value is sent exactly
+     * as given: it is strictly percent-encoded, so commas, plus signs and the like arrive unchanged.
+     */
+    public Answer get(String path, String... parameters) {
+        StringBuilder template = new StringBuilder(path);
+        Object[] values = new Object[parameters.length / 2];
+        for (int i = 0; i < parameters.length; i += 2) {
+            template.append(i == 0 ? '?' : '&')
+                    .append(parameters[i])
+                    .append("={v")
+                    .append(i / 2)
+                    .append('}');
+            values[i / 2] = parameters[i + 1];
+        }
+        EntityExchangeResult<String> result =
+                client.get().uri(template.toString(), values).exchange().returnResult(String.class);
+        return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+    }
+
     /** An RFC 9457 problem with the contract's code. */
     public static void assertProblem(Answer answer, int status, String code) {
         assertThat(answer.status()).as("%s", answer).isEqualTo(status);

@@ -1,5 +1,6 @@
 package io.ledger.app.support;
 
+import io.ledger.app.LedgerApplication;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,12 +12,15 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port against this run's fresh database ({@link TestDatabase}). Every test class
- * carrying it shares one application context, so keep per-class configuration out of test classes.
+ * carrying it shares one application context, so keep per-class configuration out of test classes. The application
+ * class is named rather than searched for, so test classes in other packages (a query-side package, to reach
+ * package-private SQL) share the same context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(
+        classes = LedgerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             // pm_card_processing completes quickly, so the lifecycle test can watch it happen.

@@ -16,6 +16,11 @@ public class LedgerTestHooks {
     }
 
     @Bean
+    TransactionProbe transactionProbe() {
+        return new TransactionProbe();
+    }
+
+    @Bean
     CommitCrasher commitCrasher(JdbcClient jdbc) {
         return new CommitCrasher(jdbc);
     }

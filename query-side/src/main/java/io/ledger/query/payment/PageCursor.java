@@ -2,7 +2,6 @@ package io.ledger.query.payment;
 
 import io.ledger.api.payment.PaymentSort;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -23,9 +22,9 @@ record PageCursor(PaymentSort sort, boolean ascending, String value, String paym
     /** The cursor, checked against the sort it is used with; a foreign or damaged cursor is a bad request. */
     static PageCursor decode(String encoded, PaymentSort sort, boolean ascending) {
         try {
-            String[] parts =
-                    new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 5 || !VERSION.equals(parts[0])) {
+            String plain = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
+            String[] parts = plain.split("\\|", -1);
+            if (parts.length != 5 || !VERSION.equals(parts[0]) || plain.indexOf('\0') >= 0) {
                 throw new InvalidQueryParameter("cursor", "is not a cursor of this list");
             }
             PageCursor cursor =
@@ -44,7 +43,7 @@ record PageCursor(PaymentSort sort, boolean ascending, String value, String paym
 
     Object sortValue() {
         return switch (sort) {
-            case CREATED_AT -> Instant.parse(value).atOffset(ZoneOffset.UTC);
+            case CREATED_AT -> PaymentListParameters.instant(value).atOffset(ZoneOffset.UTC);
             case AMOUNT -> Long.parseLong(value);
         };
     }

@@ -15,7 +15,11 @@ import java.util.Set;
 import java.util.function.Function;
 import org.springframework.util.MultiValueMap;
 
-/** Reads the list and export query parameters, rejecting what they cannot mean with the parameter's name. */
+/**
+ * Reads the query parameters of the list, the export and a single payment, rejecting what they cannot mean with the
+ * parameter's name. Every value must be something the database can compare: no NUL characters, instants of the years 1
+ * to 9999.
+ */
 final class PaymentListParameters {
 
     static final int DEFAULT_LIMIT = 20;
@@ -33,6 +37,8 @@ final class PaymentListParameters {
             "maxAmount",
             "q");
     private static final Set<String> PAGING = Set.of("sort", "order", "limit", "cursor");
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final MultiValueMap<String, String> parameters;
 
@@ -47,6 +53,9 @@ final class PaymentListParameters {
         parameters.forEach((name, values) -> {
             if (values.size() > 1) {
                 throw new InvalidQueryParameter(name, "is given more than once");
+            }
+            if (values.stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
+                throw new InvalidQueryParameter(name, "must not contain NUL characters");
             }
         });
     }
@@ -82,6 +91,12 @@ final class PaymentListParameters {
         return new ListPaymentsQuery(read.filter(), sort, ascending, limit, cursor);
     }
 
+    /** The {@code minVersion} of a single payment's read (0 when absent): the only parameter it takes. */
+    static long minVersion(MultiValueMap<String, String> parameters) {
+        PaymentListParameters read = new PaymentListParameters(parameters, Set.of("minVersion"));
+        return read.optional("minVersion", PaymentListParameters::nonNegative, 0L);
+    }
+
     static PaymentFilter exportFilter(MultiValueMap<String, String> parameters) {
         Set<String> allowed = new LinkedHashSet<>(FILTERS);
         allowed.add("format");
@@ -105,13 +120,13 @@ final class PaymentListParameters {
                     return value.toLowerCase(Locale.ROOT);
                 },
                 null);
-        Instant from = optional("createdFrom", Instant::parse, null);
-        Instant to = optional("createdTo", Instant::parse, null);
+        Instant from = optional("createdFrom", PaymentListParameters::instant, null);
+        Instant to = optional("createdTo", PaymentListParameters::instant, null);
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidQueryParameter("createdFrom", "must not be after createdTo");
         }
-        Long minAmount = optional("minAmount", PaymentListParameters::amount, null);
-        Long maxAmount = optional("maxAmount", PaymentListParameters::amount, null);
+        Long minAmount = optional("minAmount", PaymentListParameters::nonNegative, null);
+        Long maxAmount = optional("maxAmount", PaymentListParameters::nonNegative, null);
         if (minAmount != null && maxAmount != null && minAmount > maxAmount) {
             throw new InvalidQueryParameter("minAmount", "must not exceed maxAmount");
         }
@@ -143,18 +158,27 @@ final class PaymentListParameters {
 
     private static Set<PaymentStatus> statuses(String value) {
         Set<PaymentStatus> statuses = new LinkedHashSet<>();
-        Arrays.stream(value.split(","))
+        Arrays.stream(value.split(",", -1))
                 .map(code -> PaymentStatus.valueOf(upper(code.trim())))
                 .forEach(statuses::add);
         return statuses;
     }
 
-    private static long amount(String value) {
-        long amount = Long.parseLong(value);
-        if (amount < 0) {
+    private static long nonNegative(String value) {
+        long number = Long.parseLong(value);
+        if (number < 0) {
             throw new IllegalArgumentException();
         }
-        return amount;
+        return number;
+    }
+
+    /** An ISO-8601 instant of the years 1 to 9999; PostgreSQL cannot compare a timestamp with much beyond. */
+    static Instant instant(String value) {
+        Instant instant = Instant.parse(value);
+        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return instant;
     }
 
     private static String upper(String value) {

@@ -7,7 +7,9 @@ import io.ledger.api.payment.PaymentSort;
 import io.ledger.api.payment.PaymentView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,34 +51,46 @@ class PaymentQueries {
 
     @QueryHandler
     PaymentPage handle(ListPaymentsQuery query) {
+        PageSql page = pageSql(query);
+        JdbcClient.StatementSpec statement = jdbc.sql(page.sql());
+        page.params().forEach(statement::param);
+        List<PaymentRows.Row> found = statement.query(rows::row).list();
+        boolean hasMore = found.size() > query.limit();
+        List<PaymentRows.Row> rowsOfPage = hasMore ? found.subList(0, query.limit()) : found;
+        String nextCursor = hasMore
+                ? cursorAfter(rowsOfPage.get(rowsOfPage.size() - 1), query).encode()
+                : null;
+        return new PaymentPage(rows.withRefunds(rowsOfPage), hasMore, nextCursor);
+    }
+
+    /**
+     * The SQL of one page and its named parameters: the filter, the keyset position after the cursor, the order made
+     * unique by the id, and one row more than the page, to tell whether another page follows.
+     */
+    static PageSql pageSql(ListPaymentsQuery query) {
         PaymentFilterSql filter = PaymentFilterSql.of(query.filter());
+        Map<String, Object> params = new HashMap<>(filter.params());
         String column = query.sort() == PaymentSort.AMOUNT ? "amount" : "created_at";
         String direction = query.ascending() ? "ASC" : "DESC";
         StringBuilder sql = new StringBuilder("SELECT * FROM payment_view WHERE ").append(filter.where());
-        PageCursor after =
-                query.cursor() == null ? null : PageCursor.decode(query.cursor(), query.sort(), query.ascending());
-        if (after != null) {
+        if (query.cursor() != null) {
+            PageCursor after = PageCursor.decode(query.cursor(), query.sort(), query.ascending());
             sql.append(" AND (")
                     .append(column)
                     .append(", payment_id) ")
                     .append(query.ascending() ? '>' : '<')
                     .append(" (:afterValue, :afterId)");
+            params.put("afterValue", after.sortValue());
+            params.put("afterId", after.paymentId());
         }
         sql.append(" ORDER BY ").append(column).append(' ').append(direction);
         sql.append(", payment_id ").append(direction).append(" LIMIT :limit");
-
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", query.limit() + 1);
-        filter.params().forEach(statement::param);
-        if (after != null) {
-            statement.param("afterValue", after.sortValue()).param("afterId", after.paymentId());
-        }
-        List<PaymentRows.Row> found = statement.query(rows::row).list();
-        boolean hasMore = found.size() > query.limit();
-        List<PaymentRows.Row> page = hasMore ? found.subList(0, query.limit()) : found;
-        String nextCursor =
-                hasMore ? cursorAfter(page.get(page.size() - 1), query).encode() : null;
-        return new PaymentPage(rows.withRefunds(page), hasMore, nextCursor);
+        params.put("limit", query.limit() + 1);
+        return new PageSql(sql.toString(), params);
     }
+
+    /** A page's SQL with named parameters. */
+    record PageSql(String sql, Map<String, Object> params) {}
 
     private Optional<PaymentRows.Row> find(String paymentId) {
         return jdbc.sql("SELECT * FROM payment_view WHERE payment_id = ?")

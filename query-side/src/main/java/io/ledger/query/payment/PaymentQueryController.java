@@ -41,9 +41,9 @@ class PaymentQueryController {
 
     /** With {@code minVersion} (a command answer's {@code version}), waits briefly for the read model to catch up. */
     @GetMapping("/{id}")
-    PaymentView get(@PathVariable String id, @RequestParam(required = false) Long minVersion) {
+    PaymentView get(@PathVariable String id, @RequestParam MultiValueMap<String, String> parameters) {
         return queries.query(
-                        new FindPaymentQuery(id, minVersion == null ? 0 : minVersion),
+                        new FindPaymentQuery(id, PaymentListParameters.minVersion(parameters)),
                         ResponseTypes.optionalInstanceOf(PaymentView.class))
                 .join()
                 .orElseThrow(() -> new PaymentNotFound(id));

@@ -2,7 +2,8 @@ package io.ledger.query.projection;
 
 /**
  * Where one read model's processor stands: the lowest position of its segments against the newest stored event
- * (the global index), and whether it is rebuilding ({@code replaying}) up to {@code replayUntil}.
+ * (the global index; 0 while a stored segment is not being processed), and whether it is rebuilding ({@code replaying})
+ * up to {@code replayUntil}.
  */
 public record ProjectionStatus(
         String name,

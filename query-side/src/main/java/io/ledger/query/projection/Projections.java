@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     private final EventProcessingConfiguration processing;
+    private final TokenStore tokens;
     private final JdbcClient jdbc;
 
-    Projections(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    Projections(EventProcessingConfiguration processing, TokenStore tokens, JdbcClient jdbc) {
         this.processing = processing;
+        this.tokens = tokens;
         this.jdbc = jdbc;
     }
 
@@ -51,16 +54,20 @@ public class Projections {
         return status.running() && !status.replaying() && !status.error() && status.lag() == 0;
     }
 
+    /**
+     * A segment that is stored but not (yet) being processed here, as right after a start or a replay, has no position
+     * to vouch for: the processor then stands at 0.
+     */
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = segments.isEmpty()
+        long position = segments.isEmpty() || segments.size() < tokens.fetchSegments(name).length
                 ? 0
                 : segments.values().stream()
                         .map(EventTrackerStatus::getCurrentPosition)
                         .mapToLong(current -> current.orElse(0))
                         .min()
                         .orElse(0);
-        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = segments.values().stream().anyMatch(Projections::rebuilding);
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         OptionalLong resetPosition = segments.values().stream()
                 .map(EventTrackerStatus::getResetPosition)
@@ -77,6 +84,19 @@ public class Projections {
                 head,
                 Math.max(0, head - position),
                 resetPosition.isPresent() ? resetPosition.getAsLong() : null);
+    }
+
+    /**
+     * Still handling events that were stored before the reset. Axon flags a segment as replaying until it handles an
+     * event stored after the reset, which in a quiet ledger may be never; the rebuild is complete once the segment has
+     * reached the position the store had at the reset.
+     */
+    private static boolean rebuilding(EventTrackerStatus segment) {
+        if (!segment.isReplaying()) {
+            return false;
+        }
+        OptionalLong resetAt = segment.getResetPosition();
+        return resetAt.isEmpty() || segment.getCurrentPosition().orElse(-1) < resetAt.getAsLong();
     }
 
     private StreamingEventProcessor processor(String name) {
