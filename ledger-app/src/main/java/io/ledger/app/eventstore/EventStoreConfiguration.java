@@ -121,16 +121,14 @@ class EventStoreConfiguration {
     }
 
     /**
-     * A projection's batch (its read-model rows and its token) commits in one Spring transaction. Axon's transaction
-     * auto-configuration waits for Boot 3's transaction manager and, under Boot 4, leaves Axon with none: every
-     * statement of a projection committed on its own, so readers saw half-written batches and a crash could part rows
-     * from their token. Only the processors get it here; commands keep the transaction the web layer gives them.
+     * Every unit of work runs in a Spring transaction: a command's events and its side rows commit together (joining
+     * the request's transaction when it carries an Idempotency-Key), and a projection's batch commits with its token.
+     * Axon's transaction auto-configuration looks for Boot 3's transaction manager and, under Boot 4, leaves Axon
+     * with none: every statement then committed on its own.
      */
     @Bean
-    ConfigurerModule projectionsInTransactions(PlatformTransactionManager transactions) {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerDefaultTransactionManager(config -> new SpringTransactionManager(transactions));
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     /** A projection that cannot handle an event stops and retries; it never silently skips the event. */
