@@ -121,6 +121,12 @@ class ValidationIT {
                 invalid("malformed JSON", create, "{\"amount\": 1999, \"currency\": \"usd\",", null),
                 invalid("missing customerId", create, Map.of("amount", 1999, "currency", "usd"), "customerId"),
                 invalid("blank customerId", create, with(valid, "customerId", " "), "customerId"),
+                invalid("NUL character in customerId", create, with(valid, "customerId", "cus\u0000x"), "customerId"),
+                invalid(
+                        "NUL character in a metadata key",
+                        create,
+                        with(valid, "metadata", Map.of("k\u0000", "v")),
+                        "metadata"),
                 invalid("confirm as a string", create, with(valid, "confirm", "yes"), "confirm"),
                 invalid(
                         "unknown field on confirm",
