@@ -40,8 +40,8 @@ class PaymentQueries {
     @QueryHandler
     Optional<PaymentView> handle(FindPaymentQuery query) throws InterruptedException {
         Instant deadline = Instant.now().plus(readYourWritesWait);
-        Optional<PaymentRows.Row> row = find(query.paymentId());
-        while (row.map(PaymentRows.Row::version).orElse(0L) < query.minVersion()
+        Optional<PaymentView> row = find(query.paymentId());
+        while (row.map(PaymentView::version).orElse(0L) < query.minVersion()
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(POLL.toMillis());
             row = find(query.paymentId());
@@ -54,9 +54,9 @@ class PaymentQueries {
         PageSql page = pageSql(query);
         JdbcClient.StatementSpec statement = jdbc.sql(page.sql());
         page.params().forEach(statement::param);
-        List<PaymentRows.Row> found = statement.query(rows::row).list();
+        List<PaymentView> found = statement.query(rows::row).list();
         boolean hasMore = found.size() > query.limit();
-        List<PaymentRows.Row> rowsOfPage = hasMore ? found.subList(0, query.limit()) : found;
+        List<PaymentView> rowsOfPage = hasMore ? found.subList(0, query.limit()) : found;
         String nextCursor = hasMore
                 ? cursorAfter(rowsOfPage.get(rowsOfPage.size() - 1), query).encode()
                 : null;
@@ -92,14 +92,14 @@ class PaymentQueries {
     /** A page's SQL with named parameters. */
     record PageSql(String sql, Map<String, Object> params) {}
 
-    private Optional<PaymentRows.Row> find(String paymentId) {
+    private Optional<PaymentView> find(String paymentId) {
         return jdbc.sql("SELECT * FROM payment_view WHERE payment_id = ?")
                 .param(paymentId)
                 .query(rows::row)
                 .optional();
     }
 
-    private static PageCursor cursorAfter(PaymentRows.Row last, ListPaymentsQuery query) {
+    private static PageCursor cursorAfter(PaymentView last, ListPaymentsQuery query) {
         String value = query.sort() == PaymentSort.AMOUNT
                 ? Long.toString(last.amount())
                 : last.createdAt().toString();

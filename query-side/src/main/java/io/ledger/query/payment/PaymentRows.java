@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,7 @@ class PaymentRows {
     }
 
     /** The payments of the rows, each with its refunds, fetched in one more query. */
-    List<PaymentView> withRefunds(List<Row> rows) {
+    List<PaymentView> withRefunds(List<PaymentView> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -45,13 +44,12 @@ class PaymentRows {
                 .query(PaymentRows::refund)
                 .list()
                 .forEach(refund -> refunds.get(refund.paymentId()).add(refund));
-        return rows.stream()
-                .map(row -> row.view(List.copyOf(refunds.get(row.id()))))
-                .toList();
+        return rows.stream().map(row -> row.withRefunds(refunds.get(row.id()))).toList();
     }
 
-    Row row(ResultSet rs, int rowNum) throws SQLException {
-        return new Row(
+    /** A payment_view row as the payment resource, without its refunds yet. */
+    PaymentView row(ResultSet rs, int rowNum) throws SQLException {
+        return new PaymentView(
                 rs.getString("payment_id"),
                 PaymentStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getLong("amount"),
@@ -66,6 +64,7 @@ class PaymentRows {
                 rs.getString("failure_code") == null
                         ? null
                         : new PaymentView.FailureView(rs.getString("failure_code"), rs.getString("failure_message")),
+                List.of(),
                 new PaymentView.ReconciliationView(
                         ReconciliationStatus.valueOf(
                                 rs.getString("reconciliation_status").toUpperCase(Locale.ROOT)),
@@ -92,46 +91,5 @@ class PaymentRows {
                 RefundStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getString("reason"),
                 instant(rs, "created_at"));
-    }
-
-    /** A payment_view row: the payment resource without its refunds. */
-    record Row(
-            String id,
-            PaymentStatus status,
-            long amount,
-            String currency,
-            long amountRefunded,
-            String customerId,
-            String orderId,
-            String description,
-            Map<String, String> metadata,
-            Provider provider,
-            String providerPaymentId,
-            PaymentView.FailureView failure,
-            PaymentView.ReconciliationView reconciliation,
-            Instant createdAt,
-            Instant updatedAt,
-            long version) {
-
-        PaymentView view(Collection<RefundView> refunds) {
-            return new PaymentView(
-                    id,
-                    status,
-                    amount,
-                    currency,
-                    amountRefunded,
-                    customerId,
-                    orderId,
-                    description,
-                    metadata,
-                    provider,
-                    providerPaymentId,
-                    failure,
-                    List.copyOf(refunds),
-                    reconciliation,
-                    createdAt,
-                    updatedAt,
-                    version);
-        }
     }
 }

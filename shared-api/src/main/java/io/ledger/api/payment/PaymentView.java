@@ -27,6 +27,28 @@ public record PaymentView(
         Instant updatedAt,
         long version) {
 
+    /** The same payment with these refunds. */
+    public PaymentView withRefunds(List<RefundView> refunds) {
+        return new PaymentView(
+                id,
+                status,
+                amount,
+                currency,
+                amountRefunded,
+                customerId,
+                orderId,
+                description,
+                metadata,
+                provider,
+                providerPaymentId,
+                failure,
+                List.copyOf(refunds),
+                reconciliation,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
     /** Why the last attempt failed. */
     public record FailureView(String code, String message) {}
 
