@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Selects Stripe as the payment provider when {@code stripe.secret-key} is set. {@code stripe.api-base} (env
  * {@code STRIPE_API_BASE}) points the client elsewhere (a stub in tests); {@code stripe.max-network-retries} bounds
- * stripe-java's own retries of 409/429/5xx and connection errors, which reuse the request's idempotency key.
+ * stripe-java's own retries (connection errors, 409, 5xx, and answers
+ * marked {@code Stripe-Should-Retry: true}, which is how Stripe marks a retryable 429); they reuse the request's
+ * idempotency key.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(StripeKey.Configured.class)
