@@ -61,6 +61,17 @@ class ArchitectureTest {
             .because("com.stripe appears only in the Stripe adapter");
 
     @ArchTest
+    static final ArchRule onlyTheStripeAdapterUsesStripe = noClasses()
+            .that()
+            .resideInAPackage("io.ledger.command..")
+            .and()
+            .resideOutsideOfPackage("io.ledger.command.stripe..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.stripe..")
+            .because("com.stripe appears only in the Stripe adapter");
+
+    @ArchTest
     static final ArchRule aggregatesUseNoSpringJpaStripeOrIo = noClasses()
             .that()
             .areAnnotatedWith(Aggregate.class)

@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The simulated provider stands in whenever no real provider is configured. */
+/** The simulated provider stands in whenever no Stripe key is configured (see {@link StripeKey}). */
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(PaymentProvider.class)
+    @Conditional(StripeKey.Missing.class)
     SimulatedPaymentProvider simulatedPaymentProvider(
             JdbcClient jdbc,
             Clock clock,
@@ -24,6 +24,7 @@ class ProviderConfiguration {
     }
 
     @Bean
+    @Conditional(StripeKey.Missing.class)
     SimulatedAsyncChargeJob simulatedAsyncChargeJob(
             JdbcClient jdbc, TransactionTemplate transaction, CommandGateway commands) {
         return new SimulatedAsyncChargeJob(jdbc, transaction, commands);

@@ -1,0 +1,258 @@
+package io.ledger.command.stripe;
+
+import static io.ledger.command.stripe.StripeStub.error;
+import static io.ledger.command.stripe.StripeStub.paymentIntent;
+import static io.ledger.command.stripe.StripeStub.refund;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.id.RefundId;
+import io.ledger.api.money.Money;
+import io.ledger.command.provider.CancelRequest;
+import io.ledger.command.provider.ChargeOutcome;
+import io.ledger.command.provider.ChargeRequest;
+import io.ledger.command.provider.PaymentRequest;
+import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.RefundOutcome;
+import io.ledger.command.provider.RefundRequest;
+import io.ledger.command.provider.UnknownPaymentMethod;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real stripe-java client against a stub speaking Stripe's wire format. */
+class StripePaymentProviderTest {
+
+    private static final String KEY = "sk_test_51SecretKeyThatMustNeverLeak";
+    private static final PaymentId PAYMENT = PaymentId.of("pay_0123456789abcdefghijABCD");
+    private static final RefundId REFUND = RefundId.of("re_0123456789abcdefghijABCD");
+    private static final String INTENT = "pi_3PgafyB7WZ01zgkW";
+
+    private final StripeStub stub = new StripeStub();
+    private final StripePaymentProvider provider =
+            new StripePaymentProvider(StripeConfiguration.client(KEY, stub.base(), 2));
+
+    @AfterEach
+    void stopStub() {
+        stub.close();
+    }
+
+    @Test
+    void createPostsAPaymentIntentWithOurIdsAndAnIdempotencyKey() {
+        stub.answer(200, paymentIntent(INTENT, "requires_payment_method", null));
+
+        ProviderPayment payment = provider.createPayment(new PaymentRequest(
+                PAYMENT, Money.of(1099, "EUR"), "cus_Q1w2e3r4", "order-7", "Two books", Map.of("channel", "web")));
+
+        assertThat(payment).isEqualTo(new ProviderPayment(INTENT, INTENT + "_secret_abc"));
+        StripeStub.Received request = stub.only();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/payment_intents");
+        assertThat(request.idempotencyKey()).isEqualTo(PAYMENT.value() + "-create");
+        assertThat(request.authorization()).isEqualTo("Bearer " + KEY);
+        assertThat(request.form())
+                .containsEntry("amount", "1099")
+                .containsEntry("currency", "eur")
+                .containsEntry("customer", "cus_Q1w2e3r4")
+                .containsEntry("description", "Two books")
+                .containsEntry("metadata[paymentId]", PAYMENT.value())
+                .containsEntry("metadata[orderId]", "order-7")
+                .containsEntry("metadata[customerId]", "cus_Q1w2e3r4")
+                .containsEntry("metadata[channel]", "web");
+    }
+
+    @Test
+    void aCustomerIdThatIsNotStripesGoesToMetadataOnly() {
+        stub.answer(200, paymentIntent(INTENT, "requires_payment_method", null));
+
+        provider.createPayment(
+                new PaymentRequest(PAYMENT, Money.of(1099, "EUR"), "customer-42", "order-7", null, Map.of()));
+
+        assertThat(stub.only().form())
+                .doesNotContainKey("customer")
+                .doesNotContainKey("description")
+                .containsEntry("metadata[customerId]", "customer-42");
+    }
+
+    @Test
+    void confirmSucceeded() {
+        stub.answer(200, paymentIntent(INTENT, "succeeded", null));
+
+        assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Succeeded());
+        StripeStub.Received request = stub.only();
+        assertThat(request.path()).isEqualTo("/v1/payment_intents/" + INTENT + "/confirm");
+        assertThat(request.form()).containsEntry("payment_method", "pm_card_visa");
+        assertThat(request.idempotencyKey()).isEqualTo(PAYMENT.value() + "-confirm-1");
+    }
+
+    @Test
+    void threeDSecureRequiresAction() {
+        stub.answer(200, paymentIntent(INTENT, "requires_action", "\"next_action\": {\"type\": \"use_stripe_sdk\"}"));
+
+        assertThat(provider.confirm(charge(2))).isEqualTo(new ChargeOutcome.ActionRequired("use_stripe_sdk"));
+        assertThat(stub.only().idempotencyKey()).isEqualTo(PAYMENT.value() + "-confirm-2");
+    }
+
+    @Test
+    void afterTheCustomerActedThePaymentIntentIsRetrievedNotConfirmedAgain() {
+        stub.answer(200, paymentIntent(INTENT, "succeeded", null));
+
+        assertThat(provider.confirm(new ChargeRequest(PAYMENT, INTENT, Money.of(1099, "EUR"), null, 2, true)))
+                .isEqualTo(new ChargeOutcome.Succeeded());
+        assertThat(stub.only().method()).isEqualTo("GET");
+        assertThat(stub.only().path()).isEqualTo("/v1/payment_intents/" + INTENT);
+    }
+
+    @Test
+    void aDeclinedCardIsAFailureWithItsDeclineCode() {
+        stub.answer(402, error("card_error", "card_declined", "generic_decline", "Your card was declined."));
+
+        assertThat(provider.confirm(charge(1)))
+                .isEqualTo(new ChargeOutcome.Failed("generic_decline", "Your card was declined."));
+        assertThat(stub.received()).hasSize(1);
+    }
+
+    @Test
+    void insufficientFundsIsAFailureWithItsDeclineCode() {
+        stub.answer(
+                402, error("card_error", "card_declined", "insufficient_funds", "Your card has insufficient funds."));
+
+        assertThat(provider.confirm(charge(1)))
+                .isEqualTo(new ChargeOutcome.Failed("insufficient_funds", "Your card has insufficient funds."));
+    }
+
+    @Test
+    void aFailedAttemptReportedInThePaymentIntentIsAFailure() {
+        stub.answer(
+                200,
+                paymentIntent(
+                        INTENT,
+                        "requires_payment_method",
+                        "\"last_payment_error\": {\"type\": \"card_error\", \"code\": \"expired_card\","
+                                + " \"message\": \"Your card has expired.\"}"));
+
+        assertThat(provider.confirm(charge(1)))
+                .isEqualTo(new ChargeOutcome.Failed("expired_card", "Your card has expired."));
+    }
+
+    @Test
+    void processingIsReportedLater() {
+        stub.answer(200, paymentIntent(INTENT, "processing", null));
+
+        assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Processing());
+    }
+
+    /** stripe-java retries a 429 only when Stripe says so with {@code Stripe-Should-Retry: true}. */
+    @Test
+    void tooManyRequestsIsRetriedWithTheSameIdempotencyKey() {
+        stub.answer(
+                        429,
+                        error("invalid_request_error", "lock_timeout", null, "Too many requests."),
+                        Map.of("Stripe-Should-Retry", "true"))
+                .answer(200, paymentIntent(INTENT, "succeeded", null));
+
+        assertThat(provider.confirm(charge(3))).isEqualTo(new ChargeOutcome.Succeeded());
+        assertThat(stub.received()).hasSize(2);
+        assertThat(stub.received())
+                .extracting(StripeStub.Received::idempotencyKey)
+                .containsExactly(PAYMENT.value() + "-confirm-3", PAYMENT.value() + "-confirm-3");
+    }
+
+    @Test
+    void tooManyRequestsWithoutStripesRetryHintFailsTheCall() {
+        stub.answer(429, error("invalid_request_error", "rate_limit", null, "Too many requests."));
+
+        assertThatThrownBy(() -> provider.confirm(charge(3))).isInstanceOf(StripeRequestFailed.class);
+        assertThat(stub.received()).hasSize(1);
+    }
+
+    @Test
+    void aServerErrorIsRetriedWithTheSameIdempotencyKey() {
+        stub.answer(500, error("api_error", null, null, "Something went wrong on Stripe's end."))
+                .answer(200, paymentIntent(INTENT, "requires_payment_method", null));
+
+        provider.createPayment(new PaymentRequest(PAYMENT, Money.of(1099, "EUR"), null, "order-7", null, Map.of()));
+
+        assertThat(stub.received())
+                .extracting(StripeStub.Received::idempotencyKey)
+                .containsExactly(PAYMENT.value() + "-create", PAYMENT.value() + "-create");
+    }
+
+    @Test
+    void anUnknownPaymentMethodIsTheClientsMistake() {
+        stub.answer(
+                400,
+                "{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\","
+                        + " \"param\": \"payment_method\", \"message\": \"No such PaymentMethod: 'pm_nope'\"}}");
+
+        assertThatThrownBy(() -> provider.confirm(
+                        new ChargeRequest(PAYMENT, INTENT, Money.of(1099, "EUR"), "pm_nope", 1, false)))
+                .isInstanceOf(UnknownPaymentMethod.class);
+    }
+
+    @Test
+    void aRejectedKeyFailsWithoutQuotingIt() {
+        stub.answer(401, error("invalid_request_error", null, null, "Invalid API Key provided: " + KEY));
+
+        assertThatThrownBy(() -> provider.confirm(charge(1)))
+                .isInstanceOf(StripeRequestFailed.class)
+                .satisfies(e -> assertThat(e.toString()).doesNotContain(KEY).doesNotContain("SecretKey"))
+                .satisfies(e -> assertThat(e.getCause()).isNull());
+    }
+
+    @Test
+    void cancelPostsWithItsIdempotencyKey() {
+        stub.answer(200, paymentIntent(INTENT, "canceled", null));
+
+        provider.cancel(new CancelRequest(PAYMENT, INTENT, "requested_by_customer"));
+
+        assertThat(stub.only().path()).isEqualTo("/v1/payment_intents/" + INTENT + "/cancel");
+        assertThat(stub.only().idempotencyKey()).isEqualTo(PAYMENT.value() + "-cancel");
+    }
+
+    @Test
+    void refundSucceeded() {
+        stub.answer(200, refund("re_3Pgc72B7", "succeeded", null));
+
+        assertThat(provider.refund(refundOf("requested_by_customer")))
+                .isEqualTo(new RefundOutcome.Succeeded("re_3Pgc72B7"));
+        StripeStub.Received request = stub.only();
+        assertThat(request.path()).isEqualTo("/v1/refunds");
+        assertThat(request.idempotencyKey()).isEqualTo(REFUND.value());
+        assertThat(request.form())
+                .containsEntry("payment_intent", INTENT)
+                .containsEntry("amount", "500")
+                .containsEntry("reason", "requested_by_customer")
+                .containsEntry("metadata[paymentId]", PAYMENT.value())
+                .containsEntry("metadata[refundId]", REFUND.value());
+    }
+
+    @Test
+    void aReasonStripeDoesNotKnowGoesToMetadata() {
+        stub.answer(200, refund("re_3Pgc72B7", "pending", null));
+
+        assertThat(provider.refund(refundOf("damaged in transit"))).isEqualTo(new RefundOutcome.Pending("re_3Pgc72B7"));
+        assertThat(stub.only().form())
+                .doesNotContainKey("reason")
+                .containsEntry("metadata[reason]", "damaged in transit");
+    }
+
+    @Test
+    void refundFailed() {
+        stub.answer(200, refund("re_3Pgc72B7", "failed", "\"failure_reason\": \"expired_or_canceled_card\""));
+
+        assertThat(provider.refund(refundOf(null)))
+                .isInstanceOfSatisfying(
+                        RefundOutcome.Failed.class,
+                        failed -> assertThat(failed.code()).isEqualTo("expired_or_canceled_card"));
+    }
+
+    private static ChargeRequest charge(int attempt) {
+        return new ChargeRequest(PAYMENT, INTENT, Money.of(1099, "EUR"), "pm_card_visa", attempt, false);
+    }
+
+    private static RefundRequest refundOf(String reason) {
+        return new RefundRequest(PAYMENT, REFUND, INTENT, Money.of(500, "EUR"), reason);
+    }
+}
