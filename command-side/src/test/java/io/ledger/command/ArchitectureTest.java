@@ -4,21 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.ledger.api.architecture.NoFloatingPoint;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,7 +42,7 @@ class ArchitectureTest {
     static final ArchRule noFloatingPoint = classes()
             .that()
             .resideInAPackage("io.ledger..")
-            .should(useNoFloatingPoint())
+            .should(NoFloatingPoint.useNoFloatingPoint())
             .because("money is exact: never a float anywhere");
 
     @ArchTest
@@ -111,41 +105,4 @@ class ArchitectureTest {
             .areAnnotatedWith(RestController.class)
             .should()
             .notBePublic();
-
-    /** No {@code float} or {@code double} (boxed or not, or arrays of them) in fields, parameters or results. */
-    static ArchCondition<JavaClass> useNoFloatingPoint() {
-        return new ArchCondition<>("use no float or double in fields, parameters or return types") {
-            private final Set<String> floating =
-                    Set.of("float", "double", Float.class.getName(), Double.class.getName());
-
-            @Override
-            public void check(JavaClass javaClass, ConditionEvents events) {
-                for (JavaField field : javaClass.getFields()) {
-                    if (isFloating(field.getRawType())) {
-                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is floating point"));
-                    }
-                }
-                for (JavaCodeUnit codeUnit : javaClass.getCodeUnits()) {
-                    for (JavaClass parameter : codeUnit.getRawParameterTypes()) {
-                        if (isFloating(parameter)) {
-                            events.add(SimpleConditionEvent.violated(
-                                    codeUnit, codeUnit.getFullName() + " takes a floating-point parameter"));
-                        }
-                    }
-                    if (isFloating(codeUnit.getRawReturnType())) {
-                        events.add(SimpleConditionEvent.violated(
-                                codeUnit, codeUnit.getFullName() + " returns floating point"));
-                    }
-                }
-            }
-
-            private boolean isFloating(JavaClass type) {
-                JavaClass base = type;
-                while (base.isArray()) {
-                    base = base.getComponentType();
-                }
-                return floating.contains(base.getName());
-            }
-        };
-    }
 }

@@ -8,14 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.Set;
+import io.ledger.api.architecture.NoFloatingPoint;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -107,7 +102,7 @@ class ArchitectureTest {
         classes()
                 .that()
                 .resideInAPackage("io.ledger..")
-                .should(useNoFloatingPoint())
+                .should(NoFloatingPoint.useNoFloatingPoint())
                 .because("money is exact: never a float anywhere")
                 .allowEmptyShould(false)
                 .check(LEDGER);
@@ -118,7 +113,7 @@ class ArchitectureTest {
         JavaClasses priced = new ClassFileImporter().importClasses(Priced.class);
 
         assertThat(classes()
-                        .should(useNoFloatingPoint())
+                        .should(NoFloatingPoint.useNoFloatingPoint())
                         .evaluate(priced)
                         .getFailureReport()
                         .getDetails())
@@ -136,42 +131,5 @@ class ArchitectureTest {
         private Double[] discounted(float rate) {
             return new Double[0];
         }
-    }
-
-    /** No {@code float} or {@code double} (boxed or not, or arrays of them) in fields, parameters or results. */
-    private static ArchCondition<JavaClass> useNoFloatingPoint() {
-        return new ArchCondition<>("use no float or double in fields, parameters or return types") {
-            private final Set<String> floating =
-                    Set.of("float", "double", Float.class.getName(), Double.class.getName());
-
-            @Override
-            public void check(JavaClass javaClass, ConditionEvents events) {
-                for (JavaField field : javaClass.getFields()) {
-                    if (isFloating(field.getRawType())) {
-                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is floating point"));
-                    }
-                }
-                for (JavaCodeUnit codeUnit : javaClass.getCodeUnits()) {
-                    for (JavaClass parameter : codeUnit.getRawParameterTypes()) {
-                        if (isFloating(parameter)) {
-                            events.add(SimpleConditionEvent.violated(
-                                    codeUnit, codeUnit.getFullName() + " takes a floating-point parameter"));
-                        }
-                    }
-                    if (isFloating(codeUnit.getRawReturnType())) {
-                        events.add(SimpleConditionEvent.violated(
-                                codeUnit, codeUnit.getFullName() + " returns floating point"));
-                    }
-                }
-            }
-
-            private boolean isFloating(JavaClass type) {
-                JavaClass base = type;
-                while (base.isArray()) {
-                    base = base.getComponentType();
-                }
-                return floating.contains(base.getName());
-            }
-        };
     }
 }

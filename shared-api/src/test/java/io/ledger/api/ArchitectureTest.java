@@ -5,17 +5,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
-import java.util.Set;
+import io.ledger.api.architecture.NoFloatingPoint;
 
 /** shared-api is the published language: plain Java value types and messages, nothing else. */
 @AnalyzeClasses(packages = "io.ledger", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -42,45 +38,8 @@ class ArchitectureTest {
     static final ArchRule noFloatingPoint = classes()
             .that()
             .resideInAPackage("io.ledger..")
-            .should(useNoFloatingPoint())
+            .should(NoFloatingPoint.useNoFloatingPoint())
             .because("money is exact: never a float anywhere");
-
-    /** No {@code float} or {@code double} (boxed or not, or arrays of them) in fields, parameters or results. */
-    static ArchCondition<JavaClass> useNoFloatingPoint() {
-        return new ArchCondition<>("use no float or double in fields, parameters or return types") {
-            private final Set<String> floating =
-                    Set.of("float", "double", Float.class.getName(), Double.class.getName());
-
-            @Override
-            public void check(JavaClass javaClass, ConditionEvents events) {
-                for (JavaField field : javaClass.getFields()) {
-                    if (isFloating(field.getRawType())) {
-                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is floating point"));
-                    }
-                }
-                for (JavaCodeUnit codeUnit : javaClass.getCodeUnits()) {
-                    for (JavaClass parameter : codeUnit.getRawParameterTypes()) {
-                        if (isFloating(parameter)) {
-                            events.add(SimpleConditionEvent.violated(
-                                    codeUnit, codeUnit.getFullName() + " takes a floating-point parameter"));
-                        }
-                    }
-                    if (isFloating(codeUnit.getRawReturnType())) {
-                        events.add(SimpleConditionEvent.violated(
-                                codeUnit, codeUnit.getFullName() + " returns floating point"));
-                    }
-                }
-            }
-
-            private boolean isFloating(JavaClass type) {
-                JavaClass base = type;
-                while (base.isArray()) {
-                    base = base.getComponentType();
-                }
-                return floating.contains(base.getName());
-            }
-        };
-    }
 
     private static ArchCondition<JavaClass> beARecordAnEnumOrASealedInterface() {
         DescribedPredicate<JavaClass> valueType = DescribedPredicate.describe(
