@@ -39,11 +39,7 @@ class ArchitectureTest {
             slices().matching("io.ledger.command.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule noFloatingPoint = classes()
-            .that()
-            .resideInAPackage("io.ledger..")
-            .should(NoFloatingPoint.useNoFloatingPoint())
-            .because("money is exact: never a float anywhere");
+    static final ArchRule noFloatingPoint = NoFloatingPoint.everywhere();
 
     @ArchTest
     static final ArchRule theAggregatePackageDoesNotUseStripe = noClasses()

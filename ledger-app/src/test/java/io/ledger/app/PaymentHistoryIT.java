@@ -433,10 +433,8 @@ class PaymentHistoryIT {
         }
         List<String> before = ids("/api/payments", "customerId", customerId, "sort", "createdAt", "order", "asc");
         assertThat(before).hasSize(4);
-        JsonNode firstAscending =
-                get("/api/payments", "customerId", customerId, "sort", "createdAt", "order", "asc", "limit", "2");
-        JsonNode firstDescending =
-                get("/api/payments", "customerId", customerId, "sort", "createdAt", "order", "desc", "limit", "2");
+        JsonNode firstAscending = twoByCreation(customerId, "asc", null);
+        JsonNode firstDescending = twoByCreation(customerId, "desc", null);
         assertThat(ids(firstAscending)).containsExactlyElementsOf(before.subList(0, 2));
         assertThat(ids(firstDescending)).containsExactly(before.get(3), before.get(2));
 
@@ -446,48 +444,34 @@ class PaymentHistoryIT {
                     id(readLatest(id(create(Map.of("amount", 100 * i, "currency", "usd", "customerId", customerId))))));
         }
 
-        JsonNode secondAscending = get(
-                "/api/payments",
-                "customerId",
-                customerId,
-                "sort",
-                "createdAt",
-                "order",
-                "asc",
-                "limit",
-                "2",
-                "cursor",
-                firstAscending.get("nextCursor").asString());
+        JsonNode secondAscending = twoByCreation(customerId, "asc", firstAscending);
         assertThat(ids(secondAscending)).containsExactlyElementsOf(before.subList(2, 4));
         assertThat(secondAscending.get("hasMore").booleanValue()).isTrue();
-        JsonNode thirdAscending = get(
-                "/api/payments",
-                "customerId",
-                customerId,
-                "sort",
-                "createdAt",
-                "order",
-                "asc",
-                "limit",
-                "2",
-                "cursor",
-                secondAscending.get("nextCursor").asString());
+        JsonNode thirdAscending = twoByCreation(customerId, "asc", secondAscending);
         assertThat(ids(thirdAscending)).containsExactlyElementsOf(later);
 
-        JsonNode secondDescending = get(
+        JsonNode secondDescending = twoByCreation(customerId, "desc", firstDescending);
+        assertThat(ids(secondDescending)).containsExactly(before.get(1), before.get(0));
+        assertThat(secondDescending.get("hasMore").booleanValue()).isFalse();
+    }
+
+    /** A page of two of the customer's payments by creation time, after the previous page (or the first one). */
+    private JsonNode twoByCreation(String customerId, String order, JsonNode previous) {
+        if (previous == null) {
+            return get("/api/payments", "customerId", customerId, "sort", "createdAt", "order", order, "limit", "2");
+        }
+        return get(
                 "/api/payments",
                 "customerId",
                 customerId,
                 "sort",
                 "createdAt",
                 "order",
-                "desc",
+                order,
                 "limit",
                 "2",
                 "cursor",
-                firstDescending.get("nextCursor").asString());
-        assertThat(ids(secondDescending)).containsExactly(before.get(1), before.get(0));
-        assertThat(secondDescending.get("hasMore").booleanValue()).isFalse();
+                previous.get("nextCursor").asString());
     }
 
     // --- parameters the list cannot use ---------------------------------------------------------------------------

@@ -99,13 +99,7 @@ class ArchitectureTest {
 
     @Test
     void noFloatingPointAnywhere() {
-        classes()
-                .that()
-                .resideInAPackage("io.ledger..")
-                .should(NoFloatingPoint.useNoFloatingPoint())
-                .because("money is exact: never a float anywhere")
-                .allowEmptyShould(false)
-                .check(LEDGER);
+        NoFloatingPoint.everywhere().check(LEDGER);
     }
 
     @Test

@@ -35,11 +35,7 @@ class ArchitectureTest {
             slices().matching("io.ledger.api.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule noFloatingPoint = classes()
-            .that()
-            .resideInAPackage("io.ledger..")
-            .should(NoFloatingPoint.useNoFloatingPoint())
-            .because("money is exact: never a float anywhere");
+    static final ArchRule noFloatingPoint = NoFloatingPoint.everywhere();
 
     private static ArchCondition<JavaClass> beARecordAnEnumOrASealedInterface() {
         DescribedPredicate<JavaClass> valueType = DescribedPredicate.describe(

@@ -1,9 +1,12 @@
 package io.ledger.api.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
@@ -15,6 +18,16 @@ import java.util.Set;
 public final class NoFloatingPoint {
 
     private NoFloatingPoint() {}
+
+    /** The rule as every module states it: no class of the ledger uses floating point. */
+    public static ArchRule everywhere() {
+        return classes()
+                .that()
+                .resideInAPackage("io.ledger..")
+                .should(useNoFloatingPoint())
+                .because("money is exact: never a float anywhere")
+                .allowEmptyShould(false);
+    }
 
     public static ArchCondition<JavaClass> useNoFloatingPoint() {
         return new ArchCondition<>("use no float or double in fields, parameters or return types") {
