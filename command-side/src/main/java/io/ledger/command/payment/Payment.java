@@ -19,9 +19,16 @@ import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
 import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
+import io.ledger.api.payment.RecordPaymentCanceledCommand;
+import io.ledger.api.payment.RecordPaymentFailedCommand;
+import io.ledger.api.payment.RecordPaymentProcessingCommand;
 import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RecordRefundFailedCommand;
+import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundRequested;
@@ -124,9 +131,17 @@ class Payment {
     void recordCharge(ChargeRequest charge, ChargeOutcome outcome) {
         String method = charge.paymentMethod();
         if (outcome instanceof ChargeOutcome.Succeeded) {
-            apply(new PaymentSucceeded(id, amount, providerPaymentId, method));
+            apply(new PaymentSucceeded(id, amount, providerPaymentId, method, ProviderDetails.NONE));
         } else if (outcome instanceof ChargeOutcome.Failed failed) {
-            apply(new PaymentFailed(id, amount, failed.code(), failed.message(), providerPaymentId, method));
+            apply(new PaymentFailed(
+                    id,
+                    amount,
+                    failed.code(),
+                    failed.message(),
+                    providerPaymentId,
+                    method,
+                    null,
+                    ProviderDetails.NONE));
         } else if (outcome instanceof ChargeOutcome.ActionRequired action) {
             apply(new PaymentActionRequired(id, providerPaymentId, method, action.nextAction()));
         } else if (outcome instanceof ChargeOutcome.Processing) {
@@ -142,7 +157,59 @@ class Payment {
         if (!AWAITING_OUTCOME.contains(status)) {
             throw new IllegalPaymentTransition(id, status, "record success of");
         }
-        apply(new PaymentSucceeded(id, amount, providerPaymentId, paymentMethod));
+        String method = command.paymentMethod() != null ? command.paymentMethod() : paymentMethod;
+        apply(new PaymentSucceeded(id, amount, providerPaymentId, method, command.details()));
+        return view();
+    }
+
+    @CommandHandler
+    PaymentView handle(RecordPaymentProcessingCommand command) {
+        if (status == PaymentStatus.PENDING
+                || status == PaymentStatus.FAILED
+                || status == PaymentStatus.REQUIRES_ACTION) {
+            apply(new PaymentProcessingStarted(id, providerPaymentId, command.paymentMethod()));
+        }
+        // Processing, captured or canceled: the provider's news is older than what is recorded.
+        return view();
+    }
+
+    @CommandHandler
+    PaymentView handle(RecordPaymentActionRequiredCommand command) {
+        if (status == PaymentStatus.PENDING || status == PaymentStatus.FAILED) {
+            apply(new PaymentActionRequired(id, providerPaymentId, command.paymentMethod(), command.nextAction()));
+        }
+        return view();
+    }
+
+    @CommandHandler
+    PaymentView handle(RecordPaymentFailedCommand command) {
+        if (status == PaymentStatus.PENDING
+                || status == PaymentStatus.PROCESSING
+                || status == PaymentStatus.REQUIRES_ACTION) {
+            String method = command.paymentMethod() != null ? command.paymentMethod() : paymentMethod;
+            apply(new PaymentFailed(
+                    id,
+                    amount,
+                    command.code(),
+                    command.message(),
+                    providerPaymentId,
+                    method,
+                    command.declineCode(),
+                    command.details()));
+        }
+        // Failed already, captured or canceled: a failure never undoes what came after it.
+        return view();
+    }
+
+    @CommandHandler
+    PaymentView handle(RecordPaymentCanceledCommand command) {
+        if (status == PaymentStatus.CANCELED) {
+            return view();
+        }
+        if (status.isCaptured()) {
+            throw new IllegalPaymentTransition(id, status, "record cancellation of");
+        }
+        apply(new PaymentCanceled(id, command.reason()));
         return view();
     }
 
@@ -156,7 +223,8 @@ class Payment {
                 && status != PaymentStatus.REQUIRES_ACTION) {
             throw new IllegalPaymentTransition(id, status, "fail");
         }
-        apply(new PaymentFailed(id, amount, command.code(), command.message(), providerPaymentId, paymentMethod));
+        apply(new PaymentFailed(
+                id, amount, command.code(), command.message(), providerPaymentId, paymentMethod, null, null));
         return view();
     }
 
@@ -200,12 +268,73 @@ class Payment {
     }
 
     void recordRefund(RefundRequest refund, RefundOutcome outcome) {
-        apply(new RefundRequested(id, refund.refundId(), refund.amount(), refund.reason()));
+        String providerRefundId = outcome instanceof RefundOutcome.Pending pending ? pending.providerRefundId() : null;
+        apply(new RefundRequested(id, refund.refundId(), refund.amount(), refund.reason(), providerRefundId));
         if (outcome instanceof RefundOutcome.Succeeded succeeded) {
-            apply(new RefundSucceeded(id, refund.refundId(), refund.amount(), succeeded.providerRefundId()));
+            apply(new RefundSucceeded(
+                    id, refund.refundId(), refund.amount(), succeeded.providerRefundId(), ProviderDetails.NONE));
         } else if (outcome instanceof RefundOutcome.Failed failed) {
-            apply(new RefundFailed(id, refund.refundId(), refund.amount(), failed.code(), failed.message()));
+            apply(new RefundFailed(
+                    id,
+                    refund.refundId(),
+                    refund.amount(),
+                    failed.code(),
+                    failed.message(),
+                    null,
+                    ProviderDetails.NONE));
         }
+    }
+
+    @CommandHandler
+    RefundView handle(RecordRefundSucceededCommand command) {
+        RefundView known = refunds.get(command.refundId());
+        if (known == null) {
+            requestedAtTheProvider(command.refundId(), command.amount(), command.reason(), command.providerRefundId());
+            known = refunds.get(command.refundId());
+        }
+        if (known.status() == RefundStatus.PENDING) {
+            apply(new RefundSucceeded(
+                    id,
+                    command.refundId(),
+                    new Money(known.amount(), amount.currency()),
+                    command.providerRefundId(),
+                    command.details()));
+        }
+        // Settled already: the provider's word was recorded before (a failed refund stays failed).
+        return refunds.get(command.refundId());
+    }
+
+    @CommandHandler
+    RefundView handle(RecordRefundFailedCommand command) {
+        RefundView known = refunds.get(command.refundId());
+        if (known == null) {
+            requestedAtTheProvider(command.refundId(), command.amount(), null, command.providerRefundId());
+            known = refunds.get(command.refundId());
+        }
+        if (known.status() == RefundStatus.PENDING) {
+            apply(new RefundFailed(
+                    id,
+                    command.refundId(),
+                    new Money(known.amount(), amount.currency()),
+                    command.code(),
+                    command.message(),
+                    command.providerRefundId(),
+                    command.details()));
+        }
+        return refunds.get(command.refundId());
+    }
+
+    /** A refund this ledger did not ask for (made at the provider directly): recorded within what remains. */
+    private void requestedAtTheProvider(RefundId refundId, Money requested, String reason, String providerRefundId) {
+        if (!status.isCaptured()) {
+            throw new IllegalPaymentTransition(id, status, "record a refund of");
+        }
+        requirePaymentCurrency(requested.currency());
+        Money available = availableToRefund();
+        if (requested.isGreaterThan(available)) {
+            throw new RefundExceedsAvailableAmount(requested, available);
+        }
+        apply(new RefundRequested(id, refundId, requested, reason, providerRefundId));
     }
 
     RefundView refund(RefundId refundId) {

@@ -1,6 +1,7 @@
 package io.ledger.command.provider;
 
 import io.ledger.api.id.PaymentId;
+import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.RecordPaymentSucceededCommand;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ class SimulatedAsyncChargeJob {
                         .param(paymentId)
                         .update();
                 if (claimed == 1) {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                    new RecordPaymentSucceededCommand(PaymentId.of(paymentId), null))
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordPaymentSucceededCommand(
+                                    PaymentId.of(paymentId), null, null, ProviderDetails.NONE))
                             .andMetaData(Map.of("source", "webhook", "actor", "simulated-provider")));
                 }
             });

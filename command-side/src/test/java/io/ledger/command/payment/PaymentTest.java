@@ -25,9 +25,16 @@ import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.PaymentView.FailureView;
 import io.ledger.api.payment.PaymentView.ReconciliationView;
 import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
+import io.ledger.api.payment.RecordPaymentCanceledCommand;
+import io.ledger.api.payment.RecordPaymentFailedCommand;
+import io.ledger.api.payment.RecordPaymentProcessingCommand;
 import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RecordRefundFailedCommand;
+import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundRequested;
@@ -157,7 +164,9 @@ class PaymentTest {
                                     "insufficient_funds",
                                     "Your card has insufficient funds.",
                                     PROVIDER_ID,
-                                    INSUFFICIENT_FUNDS))
+                                    INSUFFICIENT_FUNDS,
+                                    null,
+                                    ProviderDetails.NONE))
                     .expectResultMessagePayloadMatching(createdView(PaymentStatus.FAILED, 2));
         }
 
@@ -327,7 +336,8 @@ class PaymentTest {
             given(created(VISA))
                     .when(new FailPaymentCommand(ID, "expired", "The payment expired."))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new PaymentFailed(ID, AMOUNT, "expired", "The payment expired.", PROVIDER_ID, VISA))
+                    .expectEvents(new PaymentFailed(
+                            ID, AMOUNT, "expired", "The payment expired.", PROVIDER_ID, VISA, null, null))
                     .expectResultMessagePayload(
                             view(PaymentStatus.FAILED, new FailureView("expired", "The payment expired."), 2));
         }
@@ -337,7 +347,14 @@ class PaymentTest {
             given(created(PROCESSING), processingStarted())
                     .when(new FailPaymentCommand(ID, "payment_failed", "The bank rejected the debit."))
                     .expectEvents(new PaymentFailed(
-                            ID, AMOUNT, "payment_failed", "The bank rejected the debit.", PROVIDER_ID, PROCESSING))
+                            ID,
+                            AMOUNT,
+                            "payment_failed",
+                            "The bank rejected the debit.",
+                            PROVIDER_ID,
+                            PROCESSING,
+                            null,
+                            null))
                     .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
         }
 
@@ -351,7 +368,9 @@ class PaymentTest {
                             "authentication_failed",
                             "3-D Secure failed.",
                             PROVIDER_ID,
-                            AUTHENTICATION_REQUIRED))
+                            AUTHENTICATION_REQUIRED,
+                            null,
+                            null))
                     .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
         }
 
@@ -564,7 +583,14 @@ class PaymentTest {
                             created(VISA),
                             succeeded(VISA),
                             refundRequested(REFUND_1, 1999),
-                            new RefundFailed(ID, REFUND_1, AMOUNT, "expired_or_canceled_card", "The card expired."))
+                            new RefundFailed(
+                                    ID,
+                                    REFUND_1,
+                                    AMOUNT,
+                                    "expired_or_canceled_card",
+                                    "The card expired.",
+                                    null,
+                                    ProviderDetails.NONE))
                     .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
                     .expectEvents(refundRequested(REFUND_2, 1999), refundSucceeded(REFUND_2, 1999))
                     .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED));
@@ -580,7 +606,13 @@ class PaymentTest {
                     .expectEvents(
                             refundRequested(REFUND_1, 500),
                             new RefundFailed(
-                                    ID, REFUND_1, new Money(500, USD), "charge_disputed", "The charge is disputed."))
+                                    ID,
+                                    REFUND_1,
+                                    new Money(500, USD),
+                                    "charge_disputed",
+                                    "The charge is disputed.",
+                                    null,
+                                    ProviderDetails.NONE))
                     .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.FAILED))
                     .expectState(payment -> {
                         assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED);
@@ -594,7 +626,8 @@ class PaymentTest {
 
             given(created(VISA), succeeded(VISA))
                     .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
-                    .expectEvents(refundRequested(REFUND_1, 500))
+                    .expectEvents(new RefundRequested(
+                            ID, REFUND_1, new Money(500, USD), "requested_by_customer", "sim_pending"))
                     .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.PENDING))
                     .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED));
         }
@@ -652,12 +685,177 @@ class PaymentTest {
     }
 
     @Nested
+    class RecordingWhatTheProviderReports {
+
+        private final ProviderDetails charge = new ProviderDetails("ch_1", "txn_1", "2026-07-29.dahlia");
+
+        @Test
+        void successCarriesTheProvidersChargeAndBalanceTransaction() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, charge))
+                    .expectEvents(new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, PROCESSING, charge));
+        }
+
+        @Test
+        void aPendingPaymentStartsProcessingWhenTheProviderSaysSo() {
+            given(created(null))
+                    .when(new RecordPaymentProcessingCommand(ID, PROCESSING))
+                    .expectEvents(processingStarted())
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PROCESSING, 2));
+        }
+
+        @Test
+        void processingReportedAfterSuccessIsANoOp() {
+            given(created(PROCESSING), succeeded(PROCESSING))
+                    .when(new RecordPaymentProcessingCommand(ID, PROCESSING))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void actionRequiredReportedForAPendingPaymentIsRecorded() {
+            given(created(null))
+                    .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
+                    .expectEvents(actionRequired());
+        }
+
+        @Test
+        void actionRequiredReportedAfterProcessingStartedIsANoOp() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordPaymentActionRequiredCommand(ID, PROCESSING, "use_stripe_sdk"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFailureReportedWhileProcessingIsRecordedWithTheDeclineCode() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordPaymentFailedCommand(
+                            ID, "card_declined", "insufficient_funds", "Your card was declined.", null, charge))
+                    .expectEvents(new PaymentFailed(
+                            ID,
+                            AMOUNT,
+                            "card_declined",
+                            "Your card was declined.",
+                            PROVIDER_ID,
+                            PROCESSING,
+                            "insufficient_funds",
+                            charge))
+                    .expectResultMessagePayload(
+                            view(PaymentStatus.FAILED, new FailureView("card_declined", "Your card was declined."), 3));
+        }
+
+        @Test
+        void aFailureReportedAfterSuccessNeverUndoesIt() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RecordPaymentFailedCommand(ID, "card_declined", null, "declined", VISA, charge))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+        }
+
+        @Test
+        void aCancellationAtTheProviderIsRecordedWithoutCallingIt() {
+            given(created(null))
+                    .when(new RecordPaymentCanceledCommand(ID, "requested_by_customer"))
+                    .expectEvents(canceled());
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aCancellationReportedForACapturedPaymentIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RecordPaymentCanceledCommand(ID, "abandoned"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPendingRefundSettlesWhenTheProviderSaysItSucceeded() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500))
+                    .when(new RecordRefundSucceededCommand(
+                            ID, REFUND_1, new Money(500, USD), null, "sim_" + REFUND_1.value(), ProviderDetails.NONE))
+                    .expectEvents(refundSucceeded(REFUND_1, 500))
+                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.SUCCEEDED));
+        }
+
+        @Test
+        void aRefundMadeAtTheProviderDirectlyIsRecordedAsRequestedAndSucceeded() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RecordRefundSucceededCommand(
+                            ID, REFUND_2, new Money(700, USD), "duplicate", "re_stripe", charge))
+                    .expectEvents(
+                            new RefundRequested(ID, REFUND_2, new Money(700, USD), "duplicate", "re_stripe"),
+                            new RefundSucceeded(ID, REFUND_2, new Money(700, USD), "re_stripe", charge))
+                    .expectState(
+                            payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED));
+        }
+
+        @Test
+        void aRefundReportedTwiceIsOneRefund() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+                    .when(new RecordRefundSucceededCommand(
+                            ID, REFUND_1, new Money(500, USD), null, "sim_" + REFUND_1.value(), ProviderDetails.NONE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRefundMadeAtTheProviderBeyondWhatRemainsIsRejected() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1500), refundSucceeded(REFUND_1, 1500))
+                    .when(new RecordRefundSucceededCommand(ID, REFUND_2, new Money(500, USD), null, "re_x", charge))
+                    .expectException(RefundExceedsAvailableAmount.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRefundReportedBeforeThePaymentSucceededIsRejected() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordRefundSucceededCommand(ID, REFUND_2, new Money(500, USD), null, "re_x", charge))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPendingRefundFailsWhenTheProviderSaysSoAndItsAmountIsAvailableAgain() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999))
+                    .when(new RecordRefundFailedCommand(
+                            ID,
+                            REFUND_1,
+                            new Money(1999, USD),
+                            "re_stripe",
+                            "expired_or_canceled_card",
+                            "The card expired.",
+                            charge))
+                    .expectEvents(new RefundFailed(
+                            ID,
+                            REFUND_1,
+                            new Money(1999, USD),
+                            "expired_or_canceled_card",
+                            "The card expired.",
+                            "re_stripe",
+                            charge))
+                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED));
+        }
+
+        @Test
+        void aFailureReportedForASucceededRefundIsANoOp() {
+            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+                    .when(new RecordRefundFailedCommand(
+                            ID, REFUND_1, new Money(500, USD), "re_stripe", "failed", "failed", charge))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class RecordingSuccess {
 
         @Test
         void aProcessingPaymentSucceedsWhenTheProviderSaysSo() {
             given(created(PROCESSING), processingStarted())
-                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(succeeded(PROCESSING))
                     .expectResultMessagePayload(view(PaymentStatus.SUCCEEDED, null, 3));
@@ -666,7 +864,7 @@ class PaymentTest {
         @Test
         void aPaymentThatRequiredActionSucceedsWhenTheProviderSaysSo() {
             given(created(AUTHENTICATION_REQUIRED), actionRequired())
-                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectEvents(succeeded(AUTHENTICATION_REQUIRED))
                     .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 3));
         }
@@ -674,7 +872,7 @@ class PaymentTest {
         @Test
         void recordingSuccessOfACapturedPaymentIsANoOp() {
             given(created(VISA), succeeded(VISA))
-                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
                     .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
@@ -683,7 +881,7 @@ class PaymentTest {
         @Test
         void recordingSuccessOfAPartiallyRefundedPaymentIsANoOp() {
             given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
-                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
                     .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PARTIALLY_REFUNDED, 4));
@@ -692,7 +890,7 @@ class PaymentTest {
         @Test
         void recordingSuccessOfACanceledPaymentIsRejected() {
             given(created(PROCESSING), canceled())
-                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
         }
@@ -700,7 +898,7 @@ class PaymentTest {
         @Test
         void recordingSuccessNeverCallsTheProvider() {
             given(created(PROCESSING), processingStarted())
-                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID))
+                    .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectEvents(succeeded(PROCESSING));
 
             assertThat(provider.calls).isEmpty();
@@ -862,11 +1060,19 @@ class PaymentTest {
     }
 
     private static PaymentSucceeded succeeded(String paymentMethod) {
-        return new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, paymentMethod);
+        return new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, paymentMethod, ProviderDetails.NONE);
     }
 
     private static PaymentFailed declined() {
-        return new PaymentFailed(ID, AMOUNT, "card_declined", "Your card was declined.", PROVIDER_ID, DECLINED);
+        return new PaymentFailed(
+                ID,
+                AMOUNT,
+                "card_declined",
+                "Your card was declined.",
+                PROVIDER_ID,
+                DECLINED,
+                null,
+                ProviderDetails.NONE);
     }
 
     private static PaymentActionRequired actionRequired() {
@@ -882,11 +1088,12 @@ class PaymentTest {
     }
 
     private static RefundRequested refundRequested(RefundId refundId, long minor) {
-        return new RefundRequested(ID, refundId, new Money(minor, USD), "requested_by_customer");
+        return new RefundRequested(ID, refundId, new Money(minor, USD), "requested_by_customer", null);
     }
 
     private static RefundSucceeded refundSucceeded(RefundId refundId, long minor) {
-        return new RefundSucceeded(ID, refundId, new Money(minor, USD), "sim_" + refundId.value());
+        return new RefundSucceeded(
+                ID, refundId, new Money(minor, USD), "sim_" + refundId.value(), ProviderDetails.NONE);
     }
 
     private static PaymentReconciled reconciled(String settlementId, long gross, long fee, long net) {

@@ -108,11 +108,11 @@ class JournalPropertiesTest {
                 PaymentId id = PaymentId.of("pay_" + String.format("%024d", ++ids));
                 if (fact.kind() == Kind.DECLINE) {
                     return Optional.of(new PaymentFailed(
-                            id, new Money(fact.a(), currency), "card_declined", "declined", "pi", "pm"));
+                            id, new Money(fact.a(), currency), "card_declined", "declined", "pi", "pm", null, null));
                 }
                 Payment payment = new Payment(id, currency, fact.a());
                 payments.add(payment);
-                return Optional.of(new PaymentSucceeded(id, new Money(fact.a(), currency), "pi", "pm_card_visa"));
+                return Optional.of(new PaymentSucceeded(id, new Money(fact.a(), currency), "pi", "pm_card_visa", null));
             }
             Payment payment = payments.get(fact.payment() % payments.size());
             Currency currency = payment.currency;
@@ -125,19 +125,21 @@ class JournalPropertiesTest {
                     long refund = 1 + (fact.a() - 1) % remaining;
                     payment.refunded += refund;
                     return Optional.of(
-                            new RefundSucceeded(payment.id, RefundId.newId(), new Money(refund, currency), "re"));
+                            new RefundSucceeded(payment.id, RefundId.newId(), new Money(refund, currency), "re", null));
                 }
                 case REFUND_FAILS -> {
                     return Optional.of(
                             fact.b() % 2 == 0
                                     ? new RefundRequested(
-                                            payment.id, RefundId.newId(), new Money(fact.a(), currency), null)
+                                            payment.id, RefundId.newId(), new Money(fact.a(), currency), null, null)
                                     : new RefundFailed(
                                             payment.id,
                                             RefundId.newId(),
                                             new Money(fact.a(), currency),
                                             "failed",
-                                            "failed"));
+                                            "failed",
+                                            null,
+                                            null));
                 }
                 case SETTLE_MATCHED -> {
                     if (payment.matched) {

@@ -34,7 +34,7 @@ class PostingRulesTest {
 
     @Test
     void captureDebitsClearingAndCreditsCustomerPayments() {
-        List<JournalEntry> entries = post(new PaymentSucceeded(PAYMENT, usd(1999), "pi_1", "pm_card_visa"));
+        List<JournalEntry> entries = post(new PaymentSucceeded(PAYMENT, usd(1999), "pi_1", "pm_card_visa", null));
 
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).kind()).isEqualTo(EntryKind.CAPTURE);
@@ -45,7 +45,7 @@ class PostingRulesTest {
 
     @Test
     void refundDebitsRefundsAndCreditsClearing() {
-        List<JournalEntry> entries = post(new RefundSucceeded(PAYMENT, REFUND, usd(500), "re_provider"));
+        List<JournalEntry> entries = post(new RefundSucceeded(PAYMENT, REFUND, usd(500), "re_provider", null));
 
         assertThat(entries).extracting(JournalEntry::kind).containsExactly(EntryKind.REFUND);
         assertThat(lines(entries)).containsExactly("Dr refunds 500", "Cr processor_clearing 500");
@@ -125,7 +125,7 @@ class PostingRulesTest {
         JournalEntry previous = post(matched(5_000, 175, 4_825)).get(0);
 
         assertThat(PostingRules.post(
-                        new RefundSucceeded(PAYMENT, REFUND, usd(500), "re_provider"), Optional.of(previous)))
+                        new RefundSucceeded(PAYMENT, REFUND, usd(500), "re_provider", null), Optional.of(previous)))
                 .extracting(JournalEntry::kind)
                 .containsExactly(EntryKind.REFUND);
     }
@@ -149,7 +149,8 @@ class PostingRulesTest {
 
     @Test
     void zeroDecimalAmountsPostAsTheyAre() {
-        List<JournalEntry> entries = post(new PaymentSucceeded(PAYMENT, Money.of(500, "jpy"), "pi_1", "pm_card_visa"));
+        List<JournalEntry> entries =
+                post(new PaymentSucceeded(PAYMENT, Money.of(500, "jpy"), "pi_1", "pm_card_visa", null));
 
         assertThat(entries.get(0).currency().getCurrencyCode()).isEqualTo("JPY");
         assertThat(lines(entries)).containsExactly("Dr processor_clearing 500", "Cr customer_payments 500");
@@ -161,10 +162,11 @@ class PostingRulesTest {
                 new PaymentCreated(PAYMENT, usd(1999), "cus_1", null, null, Map.of(), Provider.SIMULATED, "pi_1", null),
                 new PaymentProcessingStarted(PAYMENT, "pi_1", "pm_card_processing"),
                 new PaymentActionRequired(PAYMENT, "pi_1", "pm_card_authenticationRequired", "use_stripe_sdk"),
-                new PaymentFailed(PAYMENT, usd(1999), "card_declined", "declined", "pi_1", "pm_card_chargeDeclined"),
+                new PaymentFailed(
+                        PAYMENT, usd(1999), "card_declined", "declined", "pi_1", "pm_card_chargeDeclined", null, null),
                 new PaymentCanceled(PAYMENT, "requested_by_customer"),
-                new RefundRequested(PAYMENT, REFUND, usd(500), null),
-                new RefundFailed(PAYMENT, REFUND, usd(500), "expired_or_canceled_card", "failed"));
+                new RefundRequested(PAYMENT, REFUND, usd(500), null, null),
+                new RefundFailed(PAYMENT, REFUND, usd(500), "expired_or_canceled_card", "failed", null, null));
 
         for (PaymentEvent event : quiet) {
             assertThat(PostingRules.post(event, Optional.empty()))
@@ -180,8 +182,8 @@ class PostingRulesTest {
     void everyPostingBalances() {
         JournalEntry previous = post(mismatched(5_000, 5_100, 150, 4_950)).get(0);
         List<List<JournalEntry>> postings = List.of(
-                post(new PaymentSucceeded(PAYMENT, usd(1999), "pi_1", "pm_card_visa")),
-                post(new RefundSucceeded(PAYMENT, REFUND, usd(1), "re_provider")),
+                post(new PaymentSucceeded(PAYMENT, usd(1999), "pi_1", "pm_card_visa", null)),
+                post(new RefundSucceeded(PAYMENT, REFUND, usd(1), "re_provider", null)),
                 post(matched(10_000, 320, 9_680)),
                 post(matched(10_000, 0, 10_000)),
                 post(mismatched(5_000, 5_100, 150, 4_950)),

@@ -10,7 +10,13 @@ public sealed interface PaymentCommand
                 CancelPaymentCommand,
                 RefundPaymentCommand,
                 ReconcilePaymentCommand,
-                RecordPaymentSucceededCommand {
+                RecordPaymentSucceededCommand,
+                RecordPaymentProcessingCommand,
+                RecordPaymentActionRequiredCommand,
+                RecordPaymentFailedCommand,
+                RecordPaymentCanceledCommand,
+                RecordRefundSucceededCommand,
+                RecordRefundFailedCommand {
 
     PaymentId paymentId();
 }

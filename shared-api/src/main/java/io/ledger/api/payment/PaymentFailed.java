@@ -5,8 +5,17 @@ import io.ledger.api.money.Money;
 
 /**
  * An attempt to charge {@code amount} failed (a decline, say); {@code code} is the provider's decline code and
- * {@code message} is safe to show. The payment may be confirmed again with another method.
+ * {@code message} is safe to show. The payment may be confirmed again with another method. {@code declineCode} is the
+ * card issuer's reason when the provider gave one, {@code details} what else the provider said; both null in events
+ * stored before they existed.
  */
 public record PaymentFailed(
-        PaymentId paymentId, Money amount, String code, String message, String providerPaymentId, String paymentMethod)
+        PaymentId paymentId,
+        Money amount,
+        String code,
+        String message,
+        String providerPaymentId,
+        String paymentMethod,
+        String declineCode,
+        ProviderDetails details)
         implements PaymentEvent {}

@@ -3,6 +3,10 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.money.Money;
 
-/** The provider captured {@code amount}: money moved from the customer. */
-public record PaymentSucceeded(PaymentId paymentId, Money amount, String providerPaymentId, String paymentMethod)
+/**
+ * The provider captured {@code amount}: money moved from the customer. {@code details} holds the provider's charge and
+ * balance transaction ids; null in events stored before it existed.
+ */
+public record PaymentSucceeded(
+        PaymentId paymentId, Money amount, String providerPaymentId, String paymentMethod, ProviderDetails details)
         implements PaymentEvent {}

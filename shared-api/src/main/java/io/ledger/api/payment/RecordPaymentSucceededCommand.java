@@ -2,5 +2,10 @@ package io.ledger.api.payment;
 
 import io.ledger.api.id.PaymentId;
 
-/** Record the provider's word that an asynchronous payment (processing, or after customer action) succeeded. */
-public record RecordPaymentSucceededCommand(PaymentId paymentId, String providerPaymentId) implements PaymentCommand {}
+/**
+ * Record the provider's word that a payment succeeded (after processing, customer action, or seen by the janitor or a
+ * webhook). {@code paymentMethod} may be null (the last one tried); a payment already captured is left as it is.
+ */
+public record RecordPaymentSucceededCommand(
+        PaymentId paymentId, String providerPaymentId, String paymentMethod, ProviderDetails details)
+        implements PaymentCommand {}

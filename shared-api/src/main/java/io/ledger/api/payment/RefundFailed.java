@@ -5,5 +5,12 @@ import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
 
 /** The provider could not pay the refund back; its amount is available to refund again. */
-public record RefundFailed(PaymentId paymentId, RefundId refundId, Money amount, String code, String message)
+public record RefundFailed(
+        PaymentId paymentId,
+        RefundId refundId,
+        Money amount,
+        String code,
+        String message,
+        String providerRefundId,
+        ProviderDetails details)
         implements PaymentEvent {}

@@ -4,6 +4,8 @@ import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
 
-/** A refund of {@code amount} was asked of the provider; it is pending and reserves that amount. */
-public record RefundRequested(PaymentId paymentId, RefundId refundId, Money amount, String reason)
+/** A refund of {@code amount} was asked of the provider; it is pending and reserves that amount.
+ * {@code providerRefundId} is the provider's id when it answered at once (null otherwise, and in older events). */
+public record RefundRequested(
+        PaymentId paymentId, RefundId refundId, Money amount, String reason, String providerRefundId)
         implements PaymentEvent {}

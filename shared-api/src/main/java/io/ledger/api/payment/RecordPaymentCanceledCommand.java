@@ -1,0 +1,6 @@
+package io.ledger.api.payment;
+
+import io.ledger.api.id.PaymentId;
+
+/** Record the provider's word that the payment was canceled there (nothing is sent back to the provider). */
+public record RecordPaymentCanceledCommand(PaymentId paymentId, String reason) implements PaymentCommand {}
