@@ -1,6 +1,7 @@
 package io.ledger.command.payment;
 
 import io.ledger.api.money.InvalidMoney;
+import io.ledger.command.provider.ProviderUnavailable;
 import io.ledger.command.provider.UnknownPaymentMethod;
 import java.net.URI;
 import java.util.List;
@@ -80,6 +81,22 @@ class CommandProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SettlementTimeOutOfRange.class)
     ProblemDetail settlementTimeOutOfRange(SettlementTimeOutOfRange e) {
         return invalid("settledAt", e.getMessage());
+    }
+
+    /**
+     * The provider could not be reached after every retry, or its circuit breaker is open: nothing was recorded, and
+     * the same request (with the same Idempotency-Key) may be sent again later.
+     */
+    @ExceptionHandler(ProviderUnavailable.class)
+    ResponseEntity<ProblemDetail> providerUnavailable(ProviderUnavailable e) {
+        log.warn("{}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "provider_unavailable",
+                        "The payment provider is unavailable; nothing was recorded. Retry later with the same"
+                                + " Idempotency-Key."));
     }
 
     /** Anything unforeseen: logged in full for operators, a problem without internals for the client. */

@@ -19,7 +19,6 @@ import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
 import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.Provider;
-import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.ReconciliationStatus;
 import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
@@ -130,8 +129,8 @@ class Payment {
 
     void recordCharge(ChargeRequest charge, ChargeOutcome outcome) {
         String method = charge.paymentMethod();
-        if (outcome instanceof ChargeOutcome.Succeeded) {
-            apply(new PaymentSucceeded(id, amount, providerPaymentId, method, ProviderDetails.NONE));
+        if (outcome instanceof ChargeOutcome.Succeeded succeeded) {
+            apply(new PaymentSucceeded(id, amount, providerPaymentId, method, succeeded.details()));
         } else if (outcome instanceof ChargeOutcome.Failed failed) {
             apply(new PaymentFailed(
                     id,
@@ -140,8 +139,8 @@ class Payment {
                     failed.message(),
                     providerPaymentId,
                     method,
-                    null,
-                    ProviderDetails.NONE));
+                    failed.declineCode(),
+                    failed.details()));
         } else if (outcome instanceof ChargeOutcome.ActionRequired action) {
             apply(new PaymentActionRequired(id, providerPaymentId, method, action.nextAction()));
         } else if (outcome instanceof ChargeOutcome.Processing) {
@@ -268,11 +267,12 @@ class Payment {
     }
 
     void recordRefund(RefundRequest refund, RefundOutcome outcome) {
+        // The provider's id in the request only when the refund stays pending; a settled one names it when it settles.
         String providerRefundId = outcome instanceof RefundOutcome.Pending pending ? pending.providerRefundId() : null;
         apply(new RefundRequested(id, refund.refundId(), refund.amount(), refund.reason(), providerRefundId));
         if (outcome instanceof RefundOutcome.Succeeded succeeded) {
             apply(new RefundSucceeded(
-                    id, refund.refundId(), refund.amount(), succeeded.providerRefundId(), ProviderDetails.NONE));
+                    id, refund.refundId(), refund.amount(), succeeded.providerRefundId(), succeeded.details()));
         } else if (outcome instanceof RefundOutcome.Failed failed) {
             apply(new RefundFailed(
                     id,
@@ -280,8 +280,8 @@ class Payment {
                     refund.amount(),
                     failed.code(),
                     failed.message(),
-                    null,
-                    ProviderDetails.NONE));
+                    failed.providerRefundId(),
+                    failed.details()));
         }
     }
 

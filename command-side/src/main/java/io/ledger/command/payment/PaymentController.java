@@ -1,7 +1,6 @@
 package io.ledger.command.payment;
 
 import io.ledger.api.id.PaymentId;
-import io.ledger.api.id.RefundId;
 import io.ledger.api.payment.CreatedPaymentView;
 import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.RefundView;
@@ -13,12 +12,14 @@ import io.ledger.command.payment.PaymentRequests.ReconcilePaymentBody;
 import io.ledger.command.payment.PaymentRequests.RefundPaymentBody;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/payments")
 class PaymentController {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final CommandGateway commands;
 
     PaymentController(CommandGateway commands) {
@@ -35,8 +38,12 @@ class PaymentController {
     }
 
     @PostMapping
-    ResponseEntity<CreatedPaymentResponse> create(@Valid @RequestBody CreatePaymentBody body) {
-        CreatedPaymentView created = commands.sendAndWait(body.toCommand(PaymentId.newId()));
+    ResponseEntity<CreatedPaymentResponse> create(
+            @Valid @RequestBody CreatePaymentBody body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            Principal caller) {
+        CreatedPaymentView created =
+                commands.sendAndWait(body.toCommand(IdempotentIds.payment(caller, idempotencyKey)));
         return ResponseEntity.created(
                         URI.create("/api/payments/" + created.payment().id()))
                 .body(new CreatedPaymentResponse(created.payment(), created.clientSecret()));
@@ -61,9 +68,15 @@ class PaymentController {
 
     @PostMapping("/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
-    RefundView refund(@PathVariable String id, @Valid @RequestBody(required = false) RefundPaymentBody body) {
+    RefundView refund(
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) RefundPaymentBody body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            Principal caller) {
         RefundPaymentBody refund = body == null ? new RefundPaymentBody(null, null, null) : body;
-        return commands.sendAndWait(refund.toCommand(paymentId(id), RefundId.newId()));
+        PaymentId paymentId = paymentId(id);
+        return commands.sendAndWait(
+                refund.toCommand(paymentId, IdempotentIds.refund(caller, idempotencyKey, paymentId)));
     }
 
     @PostMapping("/{id}/reconcile")

@@ -1,17 +1,25 @@
 package io.ledger.command.provider;
 
+import io.ledger.api.payment.ProviderDetails;
+
 /** What the provider said about a charge attempt. */
 public sealed interface ChargeOutcome {
 
-    /** Money was captured. */
-    record Succeeded() implements ChargeOutcome {}
+    /** Money was captured; {@code details} names the provider's charge and balance transaction. */
+    record Succeeded(ProviderDetails details) implements ChargeOutcome {}
 
-    /** Declined or otherwise failed; {@code message} is safe to show to the customer. */
-    record Failed(String code, String message) implements ChargeOutcome {}
+    /**
+     * Declined or otherwise failed; {@code message} is safe to show to the customer, {@code declineCode} is the card
+     * issuer's reason when there is one.
+     */
+    record Failed(String code, String declineCode, String message, ProviderDetails details) implements ChargeOutcome {}
 
     /** The customer must act first; {@code nextAction} names what (e.g. {@code use_stripe_sdk}). */
     record ActionRequired(String nextAction) implements ChargeOutcome {}
 
-    /** Accepted; the outcome will be reported later. */
+    /**
+     * Accepted, or not known yet (the provider could not be reached after retries): the outcome is reported later, by
+     * the provider or the janitor.
+     */
     record Processing() implements ChargeOutcome {}
 }

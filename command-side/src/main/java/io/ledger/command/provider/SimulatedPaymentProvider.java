@@ -1,6 +1,7 @@
 package io.ledger.command.provider;
 
 import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ProviderDetails;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -44,13 +45,15 @@ class SimulatedPaymentProvider implements PaymentProvider {
     @Override
     public ChargeOutcome confirm(ChargeRequest request) {
         if (request.customerActionCompleted()) {
-            return new ChargeOutcome.Succeeded();
+            return new ChargeOutcome.Succeeded(ProviderDetails.NONE);
         }
         return switch (request.paymentMethod()) {
-            case VISA, MASTERCARD -> new ChargeOutcome.Succeeded();
-            case DECLINED -> new ChargeOutcome.Failed("card_declined", "Your card was declined.");
+            case VISA, MASTERCARD -> new ChargeOutcome.Succeeded(ProviderDetails.NONE);
+            case DECLINED ->
+                new ChargeOutcome.Failed("card_declined", null, "Your card was declined.", ProviderDetails.NONE);
             case INSUFFICIENT_FUNDS ->
-                new ChargeOutcome.Failed("insufficient_funds", "Your card has insufficient funds.");
+                new ChargeOutcome.Failed(
+                        "insufficient_funds", null, "Your card has insufficient funds.", ProviderDetails.NONE);
             case AUTHENTICATION_REQUIRED -> new ChargeOutcome.ActionRequired("use_stripe_sdk");
             case PROCESSING -> {
                 scheduleCompletion(request);
@@ -69,7 +72,7 @@ class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public RefundOutcome refund(RefundRequest request) {
-        return new RefundOutcome.Succeeded("sim_" + request.refundId().value());
+        return new RefundOutcome.Succeeded("sim_" + request.refundId().value(), ProviderDetails.NONE);
     }
 
     private void scheduleCompletion(ChargeRequest request) {

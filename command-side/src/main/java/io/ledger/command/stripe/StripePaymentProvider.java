@@ -1,5 +1,6 @@
 package io.ledger.command.stripe;
 
+import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
@@ -7,18 +8,23 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
+import com.stripe.model.StripeObject;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import io.ledger.api.money.Money;
 import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ProviderDetails;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
 import io.ledger.command.provider.PaymentProvider;
 import io.ledger.command.provider.PaymentRequest;
 import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.ProviderUnavailable;
 import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
 import io.ledger.command.provider.UnknownPaymentMethod;
@@ -30,18 +36,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The payment provider port spoken to Stripe's PaymentIntents and Refunds API. Every POST carries an idempotency key
- * derived from our ids, so a retried call (ours, or stripe-java's own network retries) never charges or refunds twice.
- * Declines are outcomes; requests Stripe refuses for other reasons become {@link StripeRequestFailed} (a 5xx of ours),
- * never carrying the secret key.
+ * derived from our ids ({@code <paymentId>-create}, {@code <paymentId>-confirm-<attempt>}, {@code <paymentId>-cancel},
+ * {@code <refundId>}), so a retried call (ours, the janitor's, or a client's retry after a crash) never charges or
+ * refunds twice. Calls are retried and guarded by {@link StripeCalls}. Declines are outcomes; a confirm or refund whose
+ * outcome stays unknown after the retries is recorded as processing or pending for the {@link StripeJanitor}; other
+ * requests Stripe refuses become {@link StripeRequestFailed} (a 5xx of ours), never carrying the secret key.
  */
 class StripePaymentProvider implements PaymentProvider {
 
     private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
+    private static final String LATEST_CHARGE = "latest_charge";
 
     private final StripeClient stripe;
+    private final StripeCalls calls;
 
-    StripePaymentProvider(StripeClient stripe) {
+    StripePaymentProvider(StripeClient stripe, StripeCalls calls) {
         this.stripe = stripe;
+        this.calls = calls;
     }
 
     @Override
@@ -61,7 +72,7 @@ class StripePaymentProvider implements PaymentProvider {
         putIfPresent(metadata, "customerId", request.customerId());
         PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
                 .setAmount(request.amount().minor())
-                .setCurrency(currency(request.amount().currency()))
+                .setCurrency(currency(request.amount()))
                 .putAllMetadata(metadata);
         if (isStripeCustomer(request.customerId())) {
             params.setCustomer(request.customerId());
@@ -77,20 +88,15 @@ class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public ChargeOutcome confirm(ChargeRequest request) {
-        String paymentId = request.paymentId().value();
-        String intentId = request.providerPaymentId();
+        String operation = "confirm payment " + request.paymentId().value();
         try {
-            PaymentIntent intent;
-            if (request.customerActionCompleted()) {
-                intent = stripe.v1().paymentIntents().retrieve(intentId);
-            } else {
-                PaymentIntentConfirmParams params = PaymentIntentConfirmParams.builder()
-                        .setPaymentMethod(request.paymentMethod())
-                        .build();
-                intent = stripe.v1()
-                        .paymentIntents()
-                        .confirm(intentId, params, idempotent(paymentId + "-confirm-" + request.attempt()));
-            }
+            PaymentIntent intent = request.customerActionCompleted()
+                    ? retrieveIntent(request.providerPaymentId())
+                    : confirmIntent(
+                            request.paymentId().value(),
+                            request.providerPaymentId(),
+                            request.paymentMethod(),
+                            request.attempt());
             return outcome(intent);
         } catch (CardException e) {
             return declined(e.getStripeError(), e.getDeclineCode(), e.getCode());
@@ -98,9 +104,12 @@ class StripePaymentProvider implements PaymentProvider {
             if (aboutPaymentMethod(e)) {
                 throw new UnknownPaymentMethod(request.paymentMethod());
             }
-            throw failed("confirm payment " + paymentId, e);
+            throw failed(operation, e);
+        } catch (ProviderUnavailable e) {
+            log.warn("{}: outcome unknown, recorded as processing for the janitor: {}", operation, e.getMessage());
+            return new ChargeOutcome.Processing();
         } catch (StripeException e) {
-            throw failed("confirm payment " + paymentId, e);
+            throw failed(operation, e);
         }
     }
 
@@ -119,35 +128,86 @@ class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public RefundOutcome refund(RefundRequest request) {
-        String refundId = request.refundId().value();
-        RefundCreateParams.Builder params = RefundCreateParams.builder()
-                .setPaymentIntent(request.providerPaymentId())
-                .setAmount(request.amount().minor())
-                .putMetadata("paymentId", request.paymentId().value())
-                .putMetadata("refundId", refundId);
-        RefundCreateParams.Reason reason = stripeReason(request.reason());
-        if (reason != null) {
-            params.setReason(reason);
-        } else if (request.reason() != null) {
-            params.putMetadata("reason", request.reason());
+        String operation = "refund " + request.refundId().value();
+        try {
+            return refundOutcome(createRefund(
+                    request.paymentId().value(),
+                    request.refundId().value(),
+                    request.providerPaymentId(),
+                    request.amount(),
+                    request.reason()));
+        } catch (ProviderUnavailable e) {
+            log.warn("{}: outcome unknown, recorded as pending for the janitor: {}", operation, e.getMessage());
+            return new RefundOutcome.Pending(null);
+        } catch (StripeException e) {
+            throw failed(operation, e);
         }
-        Refund refund =
-                call("refund " + refundId, () -> stripe.v1().refunds().create(params.build(), idempotent(refundId)));
+    }
+
+    // --- used by the janitor as well ------------------------------------------------------------------------------
+
+    PaymentIntent retrieveIntent(String intentId) throws StripeException {
+        PaymentIntentRetrieveParams params =
+                PaymentIntentRetrieveParams.builder().addExpand(LATEST_CHARGE).build();
+        return calls.call(
+                "retrieve " + intentId, () -> stripe.v1().paymentIntents().retrieve(intentId, params));
+    }
+
+    /** Confirms with the key of attempt {@code attempt}: a repeat of an attempt that reached Stripe changes nothing. */
+    PaymentIntent confirmIntent(String paymentId, String intentId, String paymentMethod, int attempt)
+            throws StripeException {
+        PaymentIntentConfirmParams params = PaymentIntentConfirmParams.builder()
+                .setPaymentMethod(paymentMethod)
+                .addExpand(LATEST_CHARGE)
+                .build();
+        return calls.call(
+                "confirm payment " + paymentId,
+                () -> stripe.v1()
+                        .paymentIntents()
+                        .confirm(intentId, params, idempotent(paymentId + "-confirm-" + attempt)));
+    }
+
+    /** Creates the refund, or (the same key and parameters again) gets Stripe's first answer back. */
+    Refund createRefund(String paymentId, String refundId, String intentId, Money amount, String reason)
+            throws StripeException {
+        RefundCreateParams.Builder params = RefundCreateParams.builder()
+                .setPaymentIntent(intentId)
+                .setAmount(amount.minor())
+                .putMetadata("paymentId", paymentId)
+                .putMetadata("refundId", refundId);
+        RefundCreateParams.Reason stripeReason = stripeReason(reason);
+        if (stripeReason != null) {
+            params.setReason(stripeReason);
+        } else if (reason != null) {
+            params.putMetadata("reason", reason);
+        }
+        return calls.call(
+                "refund " + refundId, () -> stripe.v1().refunds().create(params.build(), idempotent(refundId)));
+    }
+
+    Refund retrieveRefund(String providerRefundId) throws StripeException {
+        return calls.call(
+                "retrieve " + providerRefundId, () -> stripe.v1().refunds().retrieve(providerRefundId));
+    }
+
+    static RefundOutcome refundOutcome(Refund refund) {
         return switch (String.valueOf(refund.getStatus())) {
-            case "succeeded" -> new RefundOutcome.Succeeded(refund.getId());
+            case "succeeded" -> new RefundOutcome.Succeeded(refund.getId(), details(refund));
             case "pending", "requires_action" -> new RefundOutcome.Pending(refund.getId());
             default ->
                 new RefundOutcome.Failed(
                         refund.getFailureReason() != null
                                 ? refund.getFailureReason()
                                 : String.valueOf(refund.getStatus()),
-                        "The refund was not accepted by the card network.");
+                        "The refund was not accepted by the card network.",
+                        refund.getId(),
+                        details(refund));
         };
     }
 
-    private static ChargeOutcome outcome(PaymentIntent intent) {
+    static ChargeOutcome outcome(PaymentIntent intent) {
         return switch (String.valueOf(intent.getStatus())) {
-            case "succeeded" -> new ChargeOutcome.Succeeded();
+            case "succeeded" -> new ChargeOutcome.Succeeded(details(intent));
             case "requires_action" ->
                 new ChargeOutcome.ActionRequired(
                         intent.getNextAction() != null ? intent.getNextAction().getType() : "unknown");
@@ -155,21 +215,53 @@ class StripePaymentProvider implements PaymentProvider {
             case "requires_payment_method" -> {
                 StripeError error = intent.getLastPaymentError();
                 yield error == null
-                        ? new ChargeOutcome.Failed("payment_failed", "The payment could not be completed.")
+                        ? new ChargeOutcome.Failed(
+                                "payment_failed", null, "The payment could not be completed.", details(intent))
                         : declined(error, error.getDeclineCode(), error.getCode());
             }
-            case "canceled" -> new ChargeOutcome.Failed("canceled", "The payment was canceled.");
+            case "canceled" -> new ChargeOutcome.Failed("canceled", null, "The payment was canceled.", details(intent));
             // requires_confirmation, requires_capture: a state this adapter never asks for (automatic capture).
             default ->
                 throw new StripeRequestFailed("confirm " + intent.getId(), "unexpected status " + intent.getStatus());
         };
     }
 
-    /** A decline as the customer may see it: Stripe's card-error messages are written for them. */
-    private static ChargeOutcome.Failed declined(StripeError error, String declineCode, String code) {
-        String reason = declineCode != null ? declineCode : code != null ? code : "card_declined";
+    /** The charge (PaymentIntent.latest_charge, expanded), its balance transaction and the API version answered in. */
+    static ProviderDetails details(PaymentIntent intent) {
+        String balanceTransaction = intent.getLatestChargeObject() != null
+                ? intent.getLatestChargeObject().getBalanceTransaction()
+                : null;
+        return new ProviderDetails(intent.getLatestCharge(), balanceTransaction, apiVersion(intent));
+    }
+
+    static ProviderDetails details(Refund refund) {
+        return new ProviderDetails(refund.getCharge(), refund.getBalanceTransaction(), apiVersion(refund));
+    }
+
+    /**
+     * A decline as the customer may see it: Stripe's card-error messages are written for them. The code is the
+     * issuer's decline code when it says more than Stripe's generic one ({@code insufficient_funds}), else Stripe's
+     * error code ({@code card_declined}), as the simulated provider reports them; the decline code is kept as well.
+     */
+    static ChargeOutcome.Failed declined(StripeError error, String declineCode, String code) {
+        String reason = declineCode != null && !"generic_decline".equals(declineCode)
+                ? declineCode
+                : code != null ? code : "card_declined";
         String message = error != null && error.getMessage() != null ? error.getMessage() : "Your card was declined.";
-        return new ChargeOutcome.Failed(reason, message);
+        String charge = error != null ? error.getCharge() : null;
+        return new ChargeOutcome.Failed(
+                reason, declineCode, message, new ProviderDetails(charge, null, Stripe.API_VERSION));
+    }
+
+    /** The version Stripe answered in (its {@code Stripe-Version} header), else the one stripe-java pins and sends. */
+    private static String apiVersion(StripeObject object) {
+        if (object.getLastResponse() != null) {
+            return object.getLastResponse()
+                    .headers()
+                    .firstValue("Stripe-Version")
+                    .orElse(Stripe.API_VERSION);
+        }
+        return Stripe.API_VERSION;
     }
 
     private static boolean aboutPaymentMethod(InvalidRequestException e) {
@@ -193,8 +285,8 @@ class StripePaymentProvider implements PaymentProvider {
         return customerId != null && customerId.matches("cus_[A-Za-z0-9]+");
     }
 
-    private static String currency(java.util.Currency currency) {
-        return currency.getCurrencyCode().toLowerCase(Locale.ROOT);
+    private static String currency(Money amount) {
+        return amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT);
     }
 
     private static void putIfPresent(Map<String, String> metadata, String key, String value) {
@@ -207,28 +299,22 @@ class StripePaymentProvider implements PaymentProvider {
         return RequestOptions.builder().setIdempotencyKey(key).build();
     }
 
-    private static <T> T call(String operation, StripeCall<T> call) {
+    /** A call whose failure fails the request: unavailable (503) or refused (500 and an alert). */
+    private <T> T call(String operation, StripeCalls.StripeCall<T> call) {
         try {
-            return call.run();
+            return calls.call(operation, call);
         } catch (StripeException e) {
             throw failed(operation, e);
         }
     }
 
     /**
-     * Stripe refused the request (authentication, invalid request, API errors after stripe-java's retries). Logged for
-     * operators with Stripe's type, code and request id only: Stripe's message may quote (part of) the key.
+     * Stripe refused the request (authentication, invalid request, idempotency conflict). Logged for operators with
+     * Stripe's type, code and request id only: Stripe's message may quote (part of) the key.
      */
-    private static StripeRequestFailed failed(String operation, StripeException e) {
-        String type = e.getStripeError() != null ? e.getStripeError().getType() : null;
-        String detail = e.getClass().getSimpleName() + " status=" + e.getStatusCode() + " type=" + type + " code="
-                + e.getCode() + " request=" + e.getRequestId();
+    static StripeRequestFailed failed(String operation, StripeException e) {
+        String detail = StripeCalls.describe(e);
         log.error("ALERT Stripe refused to {}: {}", operation, detail);
         return new StripeRequestFailed(operation, detail);
-    }
-
-    @FunctionalInterface
-    private interface StripeCall<T> {
-        T run() throws StripeException;
     }
 }

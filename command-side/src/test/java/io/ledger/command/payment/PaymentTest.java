@@ -598,7 +598,8 @@ class PaymentTest {
 
         @Test
         void aRefundTheProviderRejectsIsRecordedAsFailed() {
-            provider.refundOutcome = new RefundOutcome.Failed("charge_disputed", "The charge is disputed.");
+            provider.refundOutcome =
+                    new RefundOutcome.Failed("charge_disputed", "The charge is disputed.", null, ProviderDetails.NONE);
 
             given(created(VISA), succeeded(VISA))
                     .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
@@ -1194,13 +1195,15 @@ class PaymentTest {
         public ChargeOutcome confirm(ChargeRequest request) {
             calls.add(request);
             if (request.customerActionCompleted()) {
-                return new ChargeOutcome.Succeeded();
+                return new ChargeOutcome.Succeeded(ProviderDetails.NONE);
             }
             return switch (request.paymentMethod()) {
-                case VISA -> new ChargeOutcome.Succeeded();
-                case DECLINED -> new ChargeOutcome.Failed("card_declined", "Your card was declined.");
+                case VISA -> new ChargeOutcome.Succeeded(ProviderDetails.NONE);
+                case DECLINED ->
+                    new ChargeOutcome.Failed("card_declined", null, "Your card was declined.", ProviderDetails.NONE);
                 case INSUFFICIENT_FUNDS ->
-                    new ChargeOutcome.Failed("insufficient_funds", "Your card has insufficient funds.");
+                    new ChargeOutcome.Failed(
+                            "insufficient_funds", null, "Your card has insufficient funds.", ProviderDetails.NONE);
                 case AUTHENTICATION_REQUIRED -> new ChargeOutcome.ActionRequired("use_stripe_sdk");
                 case PROCESSING -> new ChargeOutcome.Processing();
                 default -> throw new UnknownPaymentMethod(request.paymentMethod());
@@ -1217,7 +1220,7 @@ class PaymentTest {
             calls.add(request);
             return refundOutcome != null
                     ? refundOutcome
-                    : new RefundOutcome.Succeeded("sim_" + request.refundId().value());
+                    : new RefundOutcome.Succeeded("sim_" + request.refundId().value(), ProviderDetails.NONE);
         }
     }
 }

@@ -1,0 +1,140 @@
+package io.ledger.command.stripe;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.ledger.command.provider.ProviderUnavailable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Stripe call goes through here: Resilience4j retries what Stripe documents as safe to retry with the same
+ * idempotency key (rate limits, connection errors and timeouts, 5xx) with exponential backoff and jitter, at most
+ * {@code maxAttempts} attempts and no new attempt later than {@code maxTotal} after the first; a circuit breaker stops
+ * calling a Stripe that keeps failing. stripe-java's own network retries are off, so these are all the attempts there
+ * are. What is still failing afterwards becomes {@link ProviderUnavailable}; any other Stripe error is thrown as it is.
+ */
+final class StripeCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeCalls.class);
+
+    /** How Stripe calls are retried and when the breaker opens. */
+    record Settings(
+            int maxAttempts,
+            Duration initialBackoff,
+            double backoffMultiplier,
+            double jitter,
+            Duration maxBackoff,
+            Duration maxTotal,
+            float failureRateThreshold,
+            int slidingWindowSize,
+            int minimumNumberOfCalls,
+            Duration openDuration) {
+
+        Settings {
+            if (maxAttempts < 1 || maxAttempts > 5) {
+                throw new IllegalArgumentException("stripe.retry.max-attempts must be 1 to 5, not " + maxAttempts);
+            }
+        }
+    }
+
+    private final RetryConfig retry;
+    private final CircuitBreaker breaker;
+    private final Duration maxTotal;
+    private final Clock clock;
+
+    StripeCalls(Settings settings, Clock clock) {
+        this.retry = RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        settings.initialBackoff(),
+                        settings.backoffMultiplier(),
+                        settings.jitter(),
+                        settings.maxBackoff()))
+                .build();
+        this.breaker = CircuitBreaker.of(
+                "stripe",
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(settings.failureRateThreshold())
+                        .slidingWindowSize(settings.slidingWindowSize())
+                        .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                        .waitDurationInOpenState(settings.openDuration())
+                        .recordException(StripeCalls::retryable)
+                        .build());
+        this.maxTotal = settings.maxTotal();
+        this.clock = clock;
+    }
+
+    /** Runs {@code call}, retried as described above; {@code operation} names it in logs and errors. */
+    <T> T call(String operation, StripeCall<T> call) throws StripeException {
+        Instant deadline = clock.instant().plus(maxTotal);
+        Retry attempts = Retry.of(
+                "stripe",
+                RetryConfig.from(retry)
+                        .retryOnException(e -> retryable(e) && clock.instant().isBefore(deadline))
+                        .build());
+        attempts.getEventPublisher()
+                .onRetry(event -> log.warn(
+                        "Stripe call {} failed (attempt {}), retrying in {}: {}",
+                        operation,
+                        event.getNumberOfRetryAttempts(),
+                        event.getWaitInterval(),
+                        describe(event.getLastThrowable())));
+        try {
+            return Retry.decorateCheckedSupplier(attempts, CircuitBreaker.decorateCheckedSupplier(breaker, call::run))
+                    .get();
+        } catch (CallNotPermittedException e) {
+            throw new ProviderUnavailable(operation, "circuit breaker open after repeated Stripe failures");
+        } catch (StripeException e) {
+            if (retryable(e)) {
+                throw new ProviderUnavailable(operation, "still failing after retries: " + describe(e));
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    /** What Stripe says may be retried with the same idempotency key: rate limits, network failures, its own 5xx. */
+    static boolean retryable(Throwable e) {
+        if (e instanceof RateLimitException || e instanceof ApiConnectionException || e instanceof ApiException) {
+            return true;
+        }
+        if (e instanceof StripeException stripe && stripe.getStatusCode() != null) {
+            int status = stripe.getStatusCode();
+            return status == 429 || status >= 500;
+        }
+        return false;
+    }
+
+    /** Stripe's type, code, status and request id: never its message, which may quote the key. */
+    static String describe(Throwable e) {
+        if (!(e instanceof StripeException stripe)) {
+            return e.getClass().getSimpleName();
+        }
+        String type = stripe.getStripeError() != null ? stripe.getStripeError().getType() : null;
+        return e.getClass().getSimpleName() + " status=" + stripe.getStatusCode() + " type=" + type + " code="
+                + stripe.getCode() + " request=" + stripe.getRequestId();
+    }
+
+    @FunctionalInterface
+    interface StripeCall<T> {
+        T run() throws StripeException;
+    }
+}
