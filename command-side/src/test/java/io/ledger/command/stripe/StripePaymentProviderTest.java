@@ -6,17 +6,22 @@ import static io.ledger.command.stripe.StripeStub.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.stripe.Stripe;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.ProviderDetails;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
 import io.ledger.command.provider.PaymentRequest;
 import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.ProviderUnavailable;
 import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
 import io.ledger.command.provider.UnknownPaymentMethod;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +34,32 @@ class StripePaymentProviderTest {
     private static final RefundId REFUND = RefundId.of("re_0123456789abcdefghijABCD");
     private static final String INTENT = "pi_3PgafyB7WZ01zgkW";
 
+    private static final String CHARGE =
+            "\"latest_charge\": {\"id\": \"ch_3PgafyB7\", \"object\": \"charge\", \"balance_transaction\": \"txn_3PgafyB7\"}";
+    private static final ProviderDetails CHARGE_DETAILS =
+            new ProviderDetails("ch_3PgafyB7", "txn_3PgafyB7", Stripe.API_VERSION);
+
     private final StripeStub stub = new StripeStub();
-    private final StripePaymentProvider provider =
-            new StripePaymentProvider(StripeConfiguration.client(KEY, stub.base(), 2));
+    private final StripePaymentProvider provider = provider(stub, Duration.ofSeconds(5));
+
+    /** At most 5 attempts a call, backoff of a few milliseconds; the breaker opens after 10 calls failing. */
+    static StripePaymentProvider provider(StripeStub stub, Duration readTimeout) {
+        StripeCalls calls = new StripeCalls(
+                new StripeCalls.Settings(
+                        5,
+                        Duration.ofMillis(1),
+                        2,
+                        0.5,
+                        Duration.ofMillis(5),
+                        Duration.ofSeconds(20),
+                        50,
+                        10,
+                        10,
+                        Duration.ofMinutes(1)),
+                Clock.systemUTC());
+        return new StripePaymentProvider(
+                StripeConfiguration.client(KEY, stub.base(), Duration.ofSeconds(2), readTimeout), calls);
+    }
 
     @AfterEach
     void stopStub() {
@@ -77,12 +105,14 @@ class StripePaymentProviderTest {
 
     @Test
     void confirmSucceeded() {
-        stub.answer(200, paymentIntent(INTENT, "succeeded", null));
+        stub.answer(200, paymentIntent(INTENT, "succeeded", CHARGE));
 
-        assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Succeeded());
+        assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Succeeded(CHARGE_DETAILS));
         StripeStub.Received request = stub.only();
         assertThat(request.path()).isEqualTo("/v1/payment_intents/" + INTENT + "/confirm");
-        assertThat(request.form()).containsEntry("payment_method", "pm_card_visa");
+        assertThat(request.form())
+                .containsEntry("payment_method", "pm_card_visa")
+                .containsEntry("expand[0]", "latest_charge");
         assertThat(request.idempotencyKey()).isEqualTo(PAYMENT.value() + "-confirm-1");
     }
 
@@ -96,10 +126,11 @@ class StripePaymentProviderTest {
 
     @Test
     void afterTheCustomerActedThePaymentIntentIsRetrievedNotConfirmedAgain() {
-        stub.answer(200, paymentIntent(INTENT, "succeeded", null));
+        stub.answer(200, paymentIntent(INTENT, "succeeded", CHARGE), Map.of("Stripe-Version", "2026-07-29.dahlia"));
 
         assertThat(provider.confirm(new ChargeRequest(PAYMENT, INTENT, Money.of(1099, "EUR"), null, 2, true)))
-                .isEqualTo(new ChargeOutcome.Succeeded());
+                .isEqualTo(new ChargeOutcome.Succeeded(
+                        new ProviderDetails("ch_3PgafyB7", "txn_3PgafyB7", "2026-07-29.dahlia")));
         assertThat(stub.only().method()).isEqualTo("GET");
         assertThat(stub.only().path()).isEqualTo("/v1/payment_intents/" + INTENT);
     }
@@ -109,7 +140,11 @@ class StripePaymentProviderTest {
         stub.answer(402, error("card_error", "card_declined", "generic_decline", "Your card was declined."));
 
         assertThat(provider.confirm(charge(1)))
-                .isEqualTo(new ChargeOutcome.Failed("generic_decline", "Your card was declined."));
+                .isEqualTo(new ChargeOutcome.Failed(
+                        "card_declined",
+                        "generic_decline",
+                        "Your card was declined.",
+                        new ProviderDetails(null, null, Stripe.API_VERSION)));
         assertThat(stub.received()).hasSize(1);
     }
 
@@ -119,7 +154,11 @@ class StripePaymentProviderTest {
                 402, error("card_error", "card_declined", "insufficient_funds", "Your card has insufficient funds."));
 
         assertThat(provider.confirm(charge(1)))
-                .isEqualTo(new ChargeOutcome.Failed("insufficient_funds", "Your card has insufficient funds."));
+                .isEqualTo(new ChargeOutcome.Failed(
+                        "insufficient_funds",
+                        "insufficient_funds",
+                        "Your card has insufficient funds.",
+                        new ProviderDetails(null, null, Stripe.API_VERSION)));
     }
 
     @Test
@@ -133,7 +172,11 @@ class StripePaymentProviderTest {
                                 + " \"message\": \"Your card has expired.\"}"));
 
         assertThat(provider.confirm(charge(1)))
-                .isEqualTo(new ChargeOutcome.Failed("expired_card", "Your card has expired."));
+                .isEqualTo(new ChargeOutcome.Failed(
+                        "expired_card",
+                        null,
+                        "Your card has expired.",
+                        new ProviderDetails(null, null, Stripe.API_VERSION)));
     }
 
     @Test
@@ -143,28 +186,83 @@ class StripePaymentProviderTest {
         assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Processing());
     }
 
-    /** stripe-java retries a 429 only when Stripe says so with {@code Stripe-Should-Retry: true}. */
     @Test
     void tooManyRequestsIsRetriedWithTheSameIdempotencyKey() {
-        stub.answer(
-                        429,
-                        error("invalid_request_error", "lock_timeout", null, "Too many requests."),
-                        Map.of("Stripe-Should-Retry", "true"))
-                .answer(200, paymentIntent(INTENT, "succeeded", null));
+        stub.answer(429, error("invalid_request_error", "rate_limit", null, "Too many requests."))
+                .answer(429, error("invalid_request_error", "lock_timeout", null, "Too many requests."))
+                .answer(200, paymentIntent(INTENT, "succeeded", CHARGE));
 
-        assertThat(provider.confirm(charge(3))).isEqualTo(new ChargeOutcome.Succeeded());
-        assertThat(stub.received()).hasSize(2);
+        assertThat(provider.confirm(charge(3))).isEqualTo(new ChargeOutcome.Succeeded(CHARGE_DETAILS));
         assertThat(stub.received())
                 .extracting(StripeStub.Received::idempotencyKey)
-                .containsExactly(PAYMENT.value() + "-confirm-3", PAYMENT.value() + "-confirm-3");
+                .containsExactly(
+                        PAYMENT.value() + "-confirm-3", PAYMENT.value() + "-confirm-3", PAYMENT.value() + "-confirm-3");
     }
 
     @Test
-    void tooManyRequestsWithoutStripesRetryHintFailsTheCall() {
-        stub.answer(429, error("invalid_request_error", "rate_limit", null, "Too many requests."));
+    void aConfirmStillFailingAfterFiveAttemptsIsProcessingForTheJanitor() {
+        for (int i = 0; i < 6; i++) {
+            stub.answer(500, error("api_error", null, null, "Something went wrong on Stripe's end."));
+        }
 
-        assertThatThrownBy(() -> provider.confirm(charge(3))).isInstanceOf(StripeRequestFailed.class);
-        assertThat(stub.received()).hasSize(1);
+        assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Processing());
+        assertThat(stub.received())
+                .hasSize(5)
+                .extracting(StripeStub.Received::idempotencyKey)
+                .containsOnly(PAYMENT.value() + "-confirm-1");
+    }
+
+    @Test
+    void aTimeoutIsRetriedWithTheSameIdempotencyKey() {
+        StripePaymentProvider impatient = provider(stub, Duration.ofMillis(500));
+        stub.answer(new StripeStub.Answer(200, paymentIntent(INTENT, "succeeded", CHARGE))
+                        .delayed(Duration.ofSeconds(2)))
+                .answer(200, paymentIntent(INTENT, "succeeded", CHARGE));
+
+        assertThat(impatient.confirm(charge(1))).isEqualTo(new ChargeOutcome.Succeeded(CHARGE_DETAILS));
+        assertThat(stub.received())
+                .extracting(StripeStub.Received::idempotencyKey)
+                .containsExactly(PAYMENT.value() + "-confirm-1", PAYMENT.value() + "-confirm-1");
+    }
+
+    @Test
+    void aCreateStillFailingAfterFiveAttemptsIsUnavailableAndRecordsNothing() {
+        for (int i = 0; i < 6; i++) {
+            stub.answer(503, error("api_error", null, null, "Service unavailable."));
+        }
+
+        assertThatThrownBy(() -> provider.createPayment(
+                        new PaymentRequest(PAYMENT, Money.of(1099, "EUR"), null, null, null, Map.of())))
+                .isInstanceOf(ProviderUnavailable.class);
+        assertThat(stub.received()).hasSize(5);
+    }
+
+    @Test
+    void theCircuitOpensAfterRepeatedFailuresAndStopsCallingStripe() {
+        for (int i = 0; i < 10; i++) {
+            stub.answer(500, error("api_error", null, null, "Something went wrong on Stripe's end."));
+        }
+        PaymentRequest request = new PaymentRequest(PAYMENT, Money.of(1099, "EUR"), null, null, null, Map.of());
+        assertThatThrownBy(() -> provider.createPayment(request)).isInstanceOf(ProviderUnavailable.class);
+        assertThatThrownBy(() -> provider.createPayment(request)).isInstanceOf(ProviderUnavailable.class);
+        assertThat(stub.received()).hasSize(10);
+
+        assertThatThrownBy(() -> provider.createPayment(request))
+                .isInstanceOf(ProviderUnavailable.class)
+                .hasMessageContaining("circuit breaker open");
+        assertThat(stub.received()).hasSize(10);
+    }
+
+    @Test
+    void aRefundStillFailingAfterRetriesIsPendingWithoutAStripeId() {
+        for (int i = 0; i < 5; i++) {
+            stub.answer(502, error("api_error", null, null, "Bad gateway."));
+        }
+
+        assertThat(provider.refund(refundOf(null))).isEqualTo(new RefundOutcome.Pending(null));
+        assertThat(stub.received())
+                .extracting(StripeStub.Received::idempotencyKey)
+                .containsOnly(REFUND.value());
     }
 
     @Test
@@ -199,6 +297,7 @@ class StripePaymentProviderTest {
                 .isInstanceOf(StripeRequestFailed.class)
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(KEY).doesNotContain("SecretKey"))
                 .satisfies(e -> assertThat(e.getCause()).isNull());
+        assertThat(stub.received()).as("an authentication error is not retried").hasSize(1);
     }
 
     @Test
@@ -213,10 +312,12 @@ class StripePaymentProviderTest {
 
     @Test
     void refundSucceeded() {
-        stub.answer(200, refund("re_3Pgc72B7", "succeeded", null));
+        stub.answer(
+                200, refund("re_3Pgc72B7", "succeeded", "\"charge\": \"ch_1\", \"balance_transaction\": \"txn_2\""));
 
         assertThat(provider.refund(refundOf("requested_by_customer")))
-                .isEqualTo(new RefundOutcome.Succeeded("re_3Pgc72B7"));
+                .isEqualTo(new RefundOutcome.Succeeded(
+                        "re_3Pgc72B7", new ProviderDetails("ch_1", "txn_2", Stripe.API_VERSION)));
         StripeStub.Received request = stub.only();
         assertThat(request.path()).isEqualTo("/v1/refunds");
         assertThat(request.idempotencyKey()).isEqualTo(REFUND.value());

@@ -8,89 +8,143 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stripe's API as seen on the wire, on 127.0.0.1 and an ephemeral port: form-encoded requests are recorded with their
- * headers, and scripted JSON answers (Stripe-shaped objects or error bodies with their HTTP status) are sent in order.
+ * headers, and answers (Stripe-shaped JSON objects or error bodies with their HTTP status) come either from a script,
+ * sent in order, or from a {@link Responder} that computes them (ledger-app's stateful fake Stripe). An answer may be
+ * delayed, to outlast the client's read timeout. Requests are served concurrently, as Stripe would.
  */
-final class StripeStub implements AutoCloseable {
+public final class StripeStub implements AutoCloseable {
 
-    record Received(
+    /** One request as Stripe received it; {@code form} holds the form body, or the query of a GET. */
+    public record Received(
             String method, String path, String idempotencyKey, String authorization, Map<String, String> form) {}
 
-    private record Answer(int status, String json, Map<String, String> headers) {}
+    /** An HTTP answer: status, JSON body, extra headers, and how long to wait before sending it. */
+    public record Answer(int status, String json, Map<String, String> headers, Duration delay) {
+
+        public Answer(int status, String json) {
+            this(status, json, Map.of(), Duration.ZERO);
+        }
+
+        public Answer delayed(Duration by) {
+            return new Answer(status, json, headers, by);
+        }
+    }
+
+    /** Computes the answer to a request. */
+    @FunctionalInterface
+    public interface Responder {
+        Answer answer(Received request);
+    }
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requestIds = new AtomicInteger();
 
-    StripeStub() {
+    /** Answers from the script given with {@link #answer}. */
+    public StripeStub() {
+        this(null);
+    }
+
+    public StripeStub(Responder responder) {
+        Responder answering = responder != null ? responder : request -> scripted();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", this::handle);
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stripe-stub");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> handle(exchange, answering));
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    StripeStub answer(int status, String json) {
+    public StripeStub answer(int status, String json) {
         return answer(status, json, Map.of());
     }
 
-    StripeStub answer(int status, String json, Map<String, String> headers) {
+    public StripeStub answer(int status, String json, Map<String, String> headers) {
+        return answer(new Answer(status, json, headers, Duration.ZERO));
+    }
+
+    public StripeStub answer(Answer answer) {
         synchronized (answers) {
-            answers.add(new Answer(status, json, headers));
+            answers.add(answer);
         }
         return this;
     }
 
-    List<Received> received() {
-        return received;
+    public List<Received> received() {
+        return List.copyOf(received);
     }
 
-    Received only() {
+    public Received only() {
         if (received.size() != 1) {
             throw new AssertionError("expected one request, got " + received);
         }
         return received.get(0);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String query = exchange.getRequestURI().getRawQuery();
-        received.add(new Received(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                exchange.getRequestHeaders().getFirst("Authorization"),
-                form(body.isEmpty() && query != null ? query : body)));
-        Answer answer;
+    private Answer scripted() {
         synchronized (answers) {
-            answer = answers.isEmpty()
-                    ? new Answer(500, error("api_error", null, null, "the stub has no answer scripted"), Map.of())
+            return answers.isEmpty()
+                    ? new Answer(500, error("api_error", null, null, "the stub has no answer scripted"))
                     : answers.poll();
         }
-        byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Request-Id", "req_stub" + received.size());
-        answer.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
-    private static Map<String, String> form(String encoded) {
+    private void handle(HttpExchange exchange, Responder responder) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String query = exchange.getRequestURI().getRawQuery();
+            Received request = new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    form(body.isEmpty() && query != null ? query : body));
+            received.add(request);
+            Answer answer = responder.answer(request);
+            if (!answer.delay().isZero()) {
+                Thread.sleep(answer.delay().toMillis());
+            }
+            byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Request-Id", "req_stub" + requestIds.incrementAndGet());
+            answer.headers().forEach(exchange.getResponseHeaders()::set);
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            // The client gave up (a read timeout) before the delayed answer was sent.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Decodes a form body; repeated keys (expand[]) keep the last value. */
+    public static Map<String, String> form(String encoded) {
         Map<String, String> form = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return form;
@@ -105,7 +159,7 @@ final class StripeStub implements AutoCloseable {
     }
 
     /** An error body as Stripe sends it; null fields are left out. */
-    static String error(String type, String code, String declineCode, String message) {
+    public static String error(String type, String code, String declineCode, String message) {
         StringBuilder json = new StringBuilder("{\"error\": {\"type\": \"" + type + "\"");
         if (code != null) {
             json.append(", \"code\": \"").append(code).append('"');
@@ -136,5 +190,6 @@ final class StripeStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

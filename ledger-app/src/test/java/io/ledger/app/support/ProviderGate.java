@@ -2,6 +2,7 @@ package io.ledger.app.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledger.api.payment.Provider;
 import io.ledger.command.provider.PaymentProvider;
 import io.ledger.command.provider.PaymentRequest;
 import java.lang.reflect.InvocationTargetException;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Makes a request deterministically slow: wraps the application's {@link PaymentProvider} so that registering a
+ * Makes a request deterministically slow: wraps the application's simulated {@link PaymentProvider} so that registering a
  * payment for a customer given to {@link #holdNextCreateFor} waits until the test releases it. Everything else passes
  * straight through.
  */
@@ -31,7 +32,8 @@ public class ProviderGate implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (!(bean instanceof PaymentProvider provider)) {
+        if (!(bean instanceof PaymentProvider provider) || provider.kind() != Provider.SIMULATED) {
+            // The Stripe adapter stays as it is: its janitor needs it by its own type, and its tests gate the fake.
             return bean;
         }
         return Proxy.newProxyInstance(
