@@ -31,6 +31,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,6 +82,9 @@ class StripeLifecycleIT {
 
     @Autowired
     CommitCrasher crasher;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     LedgerApi api;
     LedgerDb db;
@@ -398,7 +402,7 @@ class StripeLifecycleIT {
     }
 
     @Test
-    void aRefundWhoseAnswerNeverCameIsAskedAgainWithTheSameKeyByTheJanitor() {
+    void aRefundThatNeverReachedStripeIsAskedForAgainWithTheSameKeyByTheJanitor() {
         String id = succeeded(8000);
         stripe.failNext("/v1/refunds", 5, 500);
 
@@ -407,12 +411,56 @@ class StripeLifecycleIT {
         assertThat(refund.status()).as("%s", refund).isEqualTo(201);
         assertThat(refund.json().get("status").asString()).isEqualTo("pending");
         String refundId = refund.json().get("id").asString();
+        assertThat(payloadOfRefund(refundId).get("providerRefundId").isNull()).isTrue();
         await().atMost(JANITOR).untilAsserted(() -> assertThat(types(id)).last().isEqualTo("RefundSucceeded"));
-        assertThat(stripe.received("POST", "/v1/refunds").stream().filter(r -> refundId.equals(r.idempotencyKey())))
-                .hasSize(6);
+        assertThat(refundPosts(refundId)).hasSize(6);
         assertThat(stripe.executed("/v1/refunds").stream().filter(r -> refundId.equals(r.idempotencyKey())))
                 .as("one refund at Stripe")
                 .hasSize(1);
+    }
+
+    @Test
+    void aRefundWhoseAnswerWasLostIsFoundByItsMetadataNotMadeAgain() {
+        String id = succeeded(8100);
+        stripe.hangNext("/v1/refunds", Duration.ofSeconds(3)).failNext("/v1/refunds", 4, 500);
+
+        Answer refund = api.post("/api/payments/" + id + "/refunds", Map.of("amount", 1100));
+
+        assertThat(refund.json().get("status").asString()).as("%s", refund).isEqualTo("pending");
+        String refundId = refund.json().get("id").asString();
+        await().atMost(JANITOR).untilAsserted(() -> assertThat(types(id)).last().isEqualTo("RefundSucceeded"));
+        assertThat(refundPosts(refundId)).as("no new request for it").hasSize(5);
+        assertThat(stripe.executed("/v1/refunds").stream().filter(r -> refundId.equals(r.idempotencyKey())))
+                .hasSize(1);
+        assertThat(stripe.received("GET", "/v1/refunds")).isNotEmpty();
+        assertThat(payload(id, "RefundSucceeded").get("providerRefundId").asString())
+                .startsWith("re_");
+    }
+
+    @Test
+    void paymentsConfirmedInTheBrowserAreRecordedByTheJanitorWhichSkipsRowsAnotherWorkerHolds() {
+        String held = created(4400);
+        String free = created(4500);
+        stripe.confirmFromBrowser(intentOf(held), "pm_card_visa");
+        stripe.confirmFromBrowser(intentOf(free), "pm_card_visa");
+
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("SELECT payment_id FROM stripe_payment_watch WHERE payment_id = ? FOR UPDATE")
+                    .param(held)
+                    .query(String.class)
+                    .single();
+            // Another worker holds the older row past its due time: the janitor skips it and settles the next one.
+            await().atMost(JANITOR)
+                    .untilAsserted(() -> assertThat(types(free)).containsExactly("PaymentCreated", "PaymentSucceeded"));
+            assertThat(types(held)).containsExactly("PaymentCreated");
+            assertThat(stripe.received("GET", "/v1/payment_intents/" + intentOf(held)))
+                    .isEmpty();
+        });
+
+        await().atMost(JANITOR)
+                .untilAsserted(() -> assertThat(types(held)).containsExactly("PaymentCreated", "PaymentSucceeded"));
+        assertThat(db.eventsOf(held).get(1).source()).isEqualTo("janitor");
+        assertThat(db.eventsOf(free).get(1).source()).isEqualTo("janitor");
     }
 
     @Test
@@ -456,6 +504,12 @@ class StripeLifecycleIT {
         Answer created = api.post("/api/payments", charge(amount, "pm_card_visa"));
         assertThat(created.json().get("status").asString()).as("%s", created).isEqualTo("succeeded");
         return created.json().get("id").asString();
+    }
+
+    private List<Received> refundPosts(String refundId) {
+        return stripe.received("POST", "/v1/refunds").stream()
+                .filter(r -> refundId.equals(r.idempotencyKey()))
+                .toList();
     }
 
     private List<String> types(String paymentId) {

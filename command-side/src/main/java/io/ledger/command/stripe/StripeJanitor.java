@@ -238,10 +238,20 @@ class StripeJanitor {
         try {
             String providerRefundId = watch.providerRefundId();
             if (providerRefundId == null) {
-                // Stripe's answer to our refund never came: the same key and parameters get it (or make the refund).
-                Refund created = stripe.createRefund(
-                        watch.paymentId(), watch.refundId(), watch.providerPaymentId(), watch.amount(), watch.reason());
-                providerRefundId = created.getId();
+                // Stripe's answer to our refund never came. Stripe's refunds carry our refund id in their metadata:
+                // look
+                // for ours first (idempotency keys expire after 24 hours), else ask again with the same key and
+                // parameters, which makes the refund if the first request never arrived.
+                Optional<Refund> known = stripe.findRefund(watch.providerPaymentId(), watch.refundId());
+                Refund refund = known.isPresent()
+                        ? known.get()
+                        : stripe.createRefund(
+                                watch.paymentId(),
+                                watch.refundId(),
+                                watch.providerPaymentId(),
+                                watch.amount(),
+                                watch.reason());
+                providerRefundId = refund.getId();
                 jdbc.sql("UPDATE stripe_refund_watch SET provider_refund_id = ? WHERE refund_id = ?")
                         .params(providerRefundId, watch.refundId())
                         .update();

@@ -7,6 +7,7 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeError;
 import com.stripe.model.StripeObject;
 import com.stripe.net.RequestOptions;
@@ -15,6 +16,7 @@ import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import io.ledger.api.money.Money;
 import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.ProviderDetails;
@@ -31,6 +33,7 @@ import io.ledger.command.provider.UnknownPaymentMethod;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,6 +186,20 @@ class StripePaymentProvider implements PaymentProvider {
         }
         return calls.call(
                 "refund " + refundId, () -> stripe.v1().refunds().create(params.build(), idempotent(refundId)));
+    }
+
+    /** The refund Stripe made for our refund id, found by its metadata among the PaymentIntent's refunds. */
+    Optional<Refund> findRefund(String intentId, String refundId) throws StripeException {
+        RefundListParams params = RefundListParams.builder()
+                .setPaymentIntent(intentId)
+                .setLimit(100L)
+                .build();
+        StripeCollection<Refund> refunds = calls.call(
+                "list refunds of " + intentId, () -> stripe.v1().refunds().list(params));
+        return refunds.getData().stream()
+                .filter(refund -> refund.getMetadata() != null
+                        && refundId.equals(refund.getMetadata().get("refundId")))
+                .findFirst();
     }
 
     Refund retrieveRefund(String providerRefundId) throws StripeException {

@@ -107,6 +107,11 @@ public final class FakeStripe implements AutoCloseable {
         }
     }
 
+    /** The customer confirmed in the browser with the client secret (Stripe.js): the ledger is not told. */
+    public synchronized void confirmFromBrowser(String intentId, String paymentMethod) {
+        confirm(intents.get(intentId), Map.of("payment_method", paymentMethod));
+    }
+
     /** The customer completed 3-D Secure in the browser: Stripe charges the card. */
     public synchronized void completeCustomerAction(String intentId) {
         succeed(intents.get(intentId));
@@ -185,6 +190,9 @@ public final class FakeStripe implements AutoCloseable {
         if ("refunds".equals(path[2])) {
             if (path.length == 3 && "POST".equals(request.method())) {
                 return createRefund(form);
+            }
+            if (path.length == 3 && "GET".equals(request.method())) {
+                return ok(refundsOf(form.get("payment_intent")));
             }
             ObjectNode refund = path.length == 4 ? refunds.get(path[3]) : null;
             return refund == null ? notFound(request.path()) : ok(refund);
@@ -319,6 +327,19 @@ public final class FakeStripe implements AutoCloseable {
         }
         refunds.put(id, refund);
         return ok(refund);
+    }
+
+    /** A list object as Stripe pages it (one page here). */
+    private ObjectNode refundsOf(String intentId) {
+        ObjectNode list = JSON.createObjectNode();
+        list.put("object", "list");
+        list.put("url", "/v1/refunds");
+        list.put("has_more", false);
+        refunds.values().stream()
+                .filter(refund -> refund.get("payment_intent").asString().equals(intentId))
+                .forEach(refund -> list.withArray("data").add(refund.deepCopy()));
+        list.withArray("data");
+        return list;
     }
 
     /** The PaymentIntent as Stripe shows it; {@code expand[]=latest_charge} turns the charge id into the object. */
