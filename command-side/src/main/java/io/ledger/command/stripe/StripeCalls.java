@@ -28,15 +28,18 @@ final class StripeCalls {
 
     private static final Logger log = LoggerFactory.getLogger(StripeCalls.class);
 
-    /** How Stripe calls are retried and when the breaker opens. */
+    /**
+     * How Stripe calls are retried and when the breaker opens. Whole numbers (the ledger has no floating point): the
+     * backoff grows {@code backoffMultiplier}-fold per attempt and varies by up to {@code jitterPercent} either way.
+     */
     record Settings(
             int maxAttempts,
             Duration initialBackoff,
-            double backoffMultiplier,
-            double jitter,
+            int backoffMultiplier,
+            int jitterPercent,
             Duration maxBackoff,
             Duration maxTotal,
-            float failureRateThreshold,
+            int failureRatePercent,
             int slidingWindowSize,
             int minimumNumberOfCalls,
             Duration openDuration) {
@@ -59,13 +62,13 @@ final class StripeCalls {
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
                         settings.initialBackoff(),
                         settings.backoffMultiplier(),
-                        settings.jitter(),
+                        settings.jitterPercent() / 100.0,
                         settings.maxBackoff()))
                 .build();
         this.breaker = CircuitBreaker.of(
                 "stripe",
                 CircuitBreakerConfig.custom()
-                        .failureRateThreshold(settings.failureRateThreshold())
+                        .failureRateThreshold(settings.failureRatePercent())
                         .slidingWindowSize(settings.slidingWindowSize())
                         .minimumNumberOfCalls(settings.minimumNumberOfCalls())
                         .waitDurationInOpenState(settings.openDuration())

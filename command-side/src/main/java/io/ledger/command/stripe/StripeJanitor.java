@@ -238,9 +238,8 @@ class StripeJanitor {
         try {
             String providerRefundId = watch.providerRefundId();
             if (providerRefundId == null) {
-                // Stripe's answer to our refund never came. Stripe's refunds carry our refund id in their metadata:
-                // look
-                // for ours first (idempotency keys expire after 24 hours), else ask again with the same key and
+                // Stripe's answer to our refund never came. Its refunds carry our refund id in their metadata: look for
+                // ours first (idempotency keys expire after 24 hours), else ask again with the same key and
                 // parameters, which makes the refund if the first request never arrived.
                 Optional<Refund> known = stripe.findRefund(watch.providerPaymentId(), watch.refundId());
                 Refund refund = known.isPresent()

@@ -226,6 +226,36 @@ class PaymentTest {
         }
 
         @Test
+        void theProvidersChargeAndBalanceTransactionAreRecordedWithTheSuccess() {
+            ProviderDetails details = new ProviderDetails("ch_1", "txn_1", "2026-07-29.dahlia");
+            provider.chargeOutcome = new ChargeOutcome.Succeeded(details);
+
+            given(created(VISA))
+                    .when(new ConfirmPaymentCommand(ID, null))
+                    .expectEvents(new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, VISA, details));
+        }
+
+        @Test
+        void aDeclineIsRecordedWithTheIssuersDeclineCodeAndTheProvidersDetails() {
+            ProviderDetails details = new ProviderDetails("ch_2", null, "2026-07-29.dahlia");
+            provider.chargeOutcome =
+                    new ChargeOutcome.Failed("card_declined", "generic_decline", "Your card was declined.", details);
+
+            given(created(VISA))
+                    .when(new ConfirmPaymentCommand(ID, null))
+                    .expectEvents(new PaymentFailed(
+                            ID,
+                            AMOUNT,
+                            "card_declined",
+                            "Your card was declined.",
+                            PROVIDER_ID,
+                            VISA,
+                            "generic_decline",
+                            details))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 2));
+        }
+
+        @Test
         void confirmingWithAnotherMethodThanAtCreationChargesTheNewOne() {
             given(created(VISA))
                     .when(new ConfirmPaymentCommand(ID, DECLINED))
@@ -1178,6 +1208,7 @@ class PaymentTest {
 
         final List<Object> calls = new ArrayList<>();
         RefundOutcome refundOutcome;
+        ChargeOutcome chargeOutcome;
 
         @Override
         public Provider kind() {
@@ -1194,6 +1225,9 @@ class PaymentTest {
         @Override
         public ChargeOutcome confirm(ChargeRequest request) {
             calls.add(request);
+            if (chargeOutcome != null) {
+                return chargeOutcome;
+            }
             if (request.customerActionCompleted()) {
                 return new ChargeOutcome.Succeeded(ProviderDetails.NONE);
             }

@@ -49,7 +49,7 @@ class StripePaymentProviderTest {
                         5,
                         Duration.ofMillis(1),
                         2,
-                        0.5,
+                        50,
                         Duration.ofMillis(5),
                         Duration.ofSeconds(20),
                         50,
