@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -73,6 +75,19 @@ class StripeJanitor {
         this.batchSize = batchSize;
     }
 
+    /** A row of the work list: which table, its id, when it was due and how often it was looked at. */
+    sealed interface Watch permits PaymentWatch, RefundWatch {
+        String table();
+
+        String keyColumn();
+
+        String id();
+
+        Instant nextCheckAt();
+
+        int checks();
+    }
+
     record PaymentWatch(
             String paymentId,
             String providerPaymentId,
@@ -80,7 +95,24 @@ class StripeJanitor {
             String paymentMethod,
             int chargeAttempts,
             Instant nextCheckAt,
-            int checks) {}
+            int checks)
+            implements Watch {
+
+        @Override
+        public String table() {
+            return "stripe_payment_watch";
+        }
+
+        @Override
+        public String keyColumn() {
+            return "payment_id";
+        }
+
+        @Override
+        public String id() {
+            return paymentId;
+        }
+    }
 
     record RefundWatch(
             String refundId,
@@ -90,7 +122,24 @@ class StripeJanitor {
             Money amount,
             String reason,
             Instant nextCheckAt,
-            int checks) {}
+            int checks)
+            implements Watch {
+
+        @Override
+        public String table() {
+            return "stripe_refund_watch";
+        }
+
+        @Override
+        public String keyColumn() {
+            return "refund_id";
+        }
+
+        @Override
+        public String id() {
+            return refundId;
+        }
+    }
 
     @Scheduled(
             initialDelayString = "${ledger.janitor.poll-interval:PT30S}",
@@ -104,55 +153,37 @@ class StripeJanitor {
         }
     }
 
-    /** Works the most overdue payment, if any is due; false when none is. */
     boolean settleNextPayment() {
-        AtomicReference<PaymentWatch> failed = new AtomicReference<>();
-        Boolean worked = transaction.execute(tx -> {
-            Optional<PaymentWatch> due = duePayment();
-            due.ifPresent(watch -> {
-                try {
-                    settle(watch);
-                    checkedWithoutNews(
-                            "stripe_payment_watch",
-                            "payment_id",
-                            watch.paymentId(),
-                            watch.nextCheckAt(),
-                            watch.checks());
-                } catch (RuntimeException e) {
-                    log.warn("janitor could not settle payment {}: {}", watch.paymentId(), e.toString());
-                    tx.setRollbackOnly();
-                    failed.set(watch);
-                }
-            });
-            return due.isPresent();
-        });
-        Optional.ofNullable(failed.get())
-                .ifPresent(watch -> transaction.executeWithoutResult(tx -> checkedWithoutNews(
-                        "stripe_payment_watch", "payment_id", watch.paymentId(), watch.nextCheckAt(), watch.checks())));
-        return Boolean.TRUE.equals(worked);
+        return settleNext(this::duePayment, this::settle);
     }
 
-    /** Works the most overdue refund, if any is due; false when none is. */
     boolean settleNextRefund() {
-        AtomicReference<RefundWatch> failed = new AtomicReference<>();
+        return settleNext(this::dueRefund, this::settle);
+    }
+
+    /**
+     * Works the most overdue row, if any is due (false when none is), in one transaction with its row lock. When the
+     * work fails (Stripe unreachable, a command refused) the transaction rolls back and the row moves to its next
+     * check in a transaction of its own.
+     */
+    private <W extends Watch> boolean settleNext(Supplier<Optional<W>> due, Consumer<W> settle) {
+        AtomicReference<W> failed = new AtomicReference<>();
         Boolean worked = transaction.execute(tx -> {
-            Optional<RefundWatch> due = dueRefund();
-            due.ifPresent(watch -> {
+            Optional<W> next = due.get();
+            next.ifPresent(watch -> {
                 try {
-                    settle(watch);
-                    checkedWithoutNews(
-                            "stripe_refund_watch", "refund_id", watch.refundId(), watch.nextCheckAt(), watch.checks());
+                    settle.accept(watch);
+                    checkedWithoutNews(watch);
                 } catch (RuntimeException e) {
-                    log.warn("janitor could not settle refund {}: {}", watch.refundId(), e.toString());
+                    log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
                     tx.setRollbackOnly();
                     failed.set(watch);
                 }
             });
-            return due.isPresent();
+            return next.isPresent();
         });
         Optional.ofNullable(failed.get())
-                .ifPresent(watch -> transaction.executeWithoutResult(tx -> checkedWithoutNews(
-                        "stripe_refund_watch", "refund_id", watch.refundId(), watch.nextCheckAt(), watch.checks())));
+                .ifPresent(watch -> transaction.executeWithoutResult(tx -> checkedWithoutNews(watch)));
         return Boolean.TRUE.equals(worked);
     }
 
@@ -335,10 +366,13 @@ class StripeJanitor {
      * Schedules the next look when this one changed nothing: the row still has the check time it was claimed with
      * (an event that began or ended a wait would have reset or cleared it).
      */
-    private void checkedWithoutNews(String table, String key, String id, Instant claimedAt, int checks) {
-        jdbc.sql("UPDATE " + table + " SET checks = checks + 1, next_check_at = ? WHERE " + key
+    private void checkedWithoutNews(Watch watch) {
+        jdbc.sql("UPDATE " + watch.table() + " SET checks = checks + 1, next_check_at = ? WHERE " + watch.keyColumn()
                         + " = ? AND next_check_at = ?")
-                .params(Timestamp.from(backoff.next(clock.instant(), checks + 1)), id, Timestamp.from(claimedAt))
+                .params(
+                        Timestamp.from(backoff.next(clock.instant(), watch.checks() + 1)),
+                        watch.id(),
+                        Timestamp.from(watch.nextCheckAt()))
                 .update();
     }
 }

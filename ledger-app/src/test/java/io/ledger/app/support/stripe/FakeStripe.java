@@ -219,12 +219,7 @@ public final class FakeStripe implements AutoCloseable {
         intent.putNull("latest_charge");
         intent.putNull("last_payment_error");
         intent.putNull("next_action");
-        ObjectNode metadata = intent.putObject("metadata");
-        form.forEach((key, value) -> {
-            if (key.startsWith("metadata[")) {
-                metadata.put(key.substring("metadata[".length(), key.length() - 1), value);
-            }
-        });
+        metadata(intent, form);
         intents.put(id, intent);
         return intent;
     }
@@ -313,12 +308,7 @@ public final class FakeStripe implements AutoCloseable {
         refund.put("payment_intent", intent.get("id").asString());
         refund.put("reason", form.get("reason"));
         refund.put("created", 1_790_000_000L);
-        ObjectNode metadata = refund.putObject("metadata");
-        form.forEach((key, value) -> {
-            if (key.startsWith("metadata[")) {
-                metadata.put(key.substring("metadata[".length(), key.length() - 1), value);
-            }
-        });
+        metadata(refund, form);
         refund.put("status", refundsSettleLater ? "pending" : "succeeded");
         if (!refundsSettleLater) {
             refund.put("balance_transaction", "txn_" + next());
@@ -327,6 +317,16 @@ public final class FakeStripe implements AutoCloseable {
         }
         refunds.put(id, refund);
         return ok(refund);
+    }
+
+    /** {@code metadata[key]=value} form fields as the object's metadata. */
+    private static void metadata(ObjectNode object, Map<String, String> form) {
+        ObjectNode metadata = object.putObject("metadata");
+        form.forEach((key, value) -> {
+            if (key.startsWith("metadata[")) {
+                metadata.put(key.substring("metadata[".length(), key.length() - 1), value);
+            }
+        });
     }
 
     /** A list object as Stripe pages it (one page here). */
