@@ -33,6 +33,7 @@ class ProviderSelectionTest {
                     assertThat(app).hasSingleBean(PaymentProvider.class);
                     assertThat(app.getBean(PaymentProvider.class).kind()).isEqualTo(Provider.STRIPE);
                     assertThat(app).doesNotHaveBean("simulatedAsyncChargeJob");
+                    assertThat(app).hasSingleBean(StripeJanitor.class).hasSingleBean(StripeWorkList.class);
                 });
     }
 
@@ -42,6 +43,7 @@ class ProviderSelectionTest {
             assertThat(app).hasSingleBean(PaymentProvider.class);
             assertThat(app.getBean(PaymentProvider.class).kind()).isEqualTo(Provider.SIMULATED);
             assertThat(app).hasBean("simulatedAsyncChargeJob");
+            assertThat(app).doesNotHaveBean(StripeJanitor.class).doesNotHaveBean(StripeWorkList.class);
         });
     }
 
