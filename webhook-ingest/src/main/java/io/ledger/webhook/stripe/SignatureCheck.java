@@ -42,6 +42,9 @@ class SignatureCheck {
                 }
             } catch (SignatureVerificationException e) {
                 failure = e.getMessage();
+            } catch (RuntimeException e) {
+                // stripe-java lets a garbled timestamp escape as NumberFormatException
+                failure = "the header is malformed";
             }
         }
         if (!verified) {
