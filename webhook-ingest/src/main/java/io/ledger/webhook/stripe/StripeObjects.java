@@ -27,7 +27,8 @@ class StripeObjects {
     StripeObjects(
             @Value("${ledger.webhook.stripe.secret-key:${stripe.secret-key:}}") String secretKey,
             @Value("${ledger.webhook.stripe.api-base:${stripe.api-base:https://api.stripe.com}}") String apiBase,
-            @Value("${stripe.max-network-retries:2}") int maxNetworkRetries) {
+            @Value("${ledger.webhook.stripe.max-network-retries:${stripe.max-network-retries:2}}")
+                    int maxNetworkRetries) {
         this.stripe = secretKey == null || secretKey.isBlank()
                 ? null
                 : StripeClient.builder()
