@@ -161,7 +161,10 @@ class StripeWebhookOrderIT {
                 .append(' ')
                 .append(reconciliation.get("settlementId").asString().replace(story.suffix, "*"));
         state.append(" providerPaymentId ")
-                .append(payment.get("providerPaymentId").asString().replace(story.suffix, "*"));
+                .append(payment.get("providerPaymentId")
+                        .asString()
+                        .replace(story.suffix, "*")
+                        .replace(story.paymentId(), "*"));
         return state.toString();
     }
 }
