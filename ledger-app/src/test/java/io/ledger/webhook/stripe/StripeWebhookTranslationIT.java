@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerDb;
 import io.ledger.app.support.LedgerIntegrationTest;
+import io.ledger.app.support.StripeApiStub;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -251,6 +252,22 @@ class StripeWebhookTranslationIT {
                 .containsEntry("disputed_funds", 0L)
                 .containsEntry("processor_balance", -5500L);
         assertThat(webhooks.payment(story.paymentId()).get("version").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aDisputeRenderedWithoutItsPaymentIntentIsFoundThroughItsCharge() {
+        StripeStory story = new StripeStory(null, 5000).publishIntent("succeeded");
+        String dispute = story.dispute("needs_response", 5000)
+                .replace("\"payment_intent\": \"" + story.intentId + "\"", "\"payment_intent\": null");
+        assertThat(dispute).contains("\"payment_intent\": null");
+        StripeApiStub.shared().put("disputes", story.disputeId, dispute);
+        StripeApiStub.shared().put("charges", story.chargeId, story.charge(0));
+
+        deliverAndProcess("charge.dispute.created", dispute);
+
+        assertThat(db.eventsOf(story.paymentId()))
+                .extracting(LedgerDb.StoredEvent::type)
+                .containsExactly("PaymentCreated", "PaymentSucceeded", "DisputeOpened");
     }
 
     // --- payouts ----------------------------------------------------------------------------------------------------

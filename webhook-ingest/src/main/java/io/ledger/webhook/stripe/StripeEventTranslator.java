@@ -224,7 +224,7 @@ class StripeEventTranslator {
 
         void refund(JsonNode fromEvent, boolean fetch) {
             JsonNode refund = fetch ? stripe.refund(text(fromEvent, "id")).orElse(fromEvent) : fromEvent;
-            String intentId = idOf(refund.get("payment_intent"));
+            String intentId = intentOf(refund);
             PaymentId paymentId = paymentOf(refund, intentId);
             String stripeRefundId = text(refund, "id");
             String ours = text(refund.path("metadata"), "refundId");
@@ -256,7 +256,7 @@ class StripeEventTranslator {
 
         void dispute(JsonNode fromEvent) {
             JsonNode dispute = stripe.dispute(text(fromEvent, "id")).orElse(fromEvent);
-            String intentId = idOf(dispute.get("payment_intent"));
+            String intentId = intentOf(dispute);
             if (intentId == null) {
                 throw new IllegalStateException("dispute " + text(dispute, "id") + " names no PaymentIntent");
             }
@@ -309,6 +309,18 @@ class StripeEventTranslator {
         }
 
         // --- helpers --------------------------------------------------------------------------------------------
+
+        /** The PaymentIntent of a refund or dispute; rendered without one (older API versions), its charge's. */
+        private String intentOf(JsonNode object) {
+            String intentId = idOf(object.get("payment_intent"));
+            String chargeId = idOf(object.get("charge"));
+            if (intentId == null && chargeId != null) {
+                intentId = stripe.charge(chargeId)
+                        .map(charge -> idOf(charge.get("payment_intent")))
+                        .orElse(null);
+            }
+            return intentId;
+        }
 
         /** The payment an object (refund, dispute) belongs to, its success recorded first when Stripe can tell. */
         private PaymentId paymentOf(JsonNode object, String intentId) {

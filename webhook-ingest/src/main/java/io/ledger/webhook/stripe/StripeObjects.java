@@ -55,8 +55,8 @@ class StripeObjects {
         return get("/v1/disputes/" + encode(id));
     }
 
-    Optional<JsonNode> checkoutSession(String id) {
-        return get("/v1/checkout/sessions/" + encode(id));
+    Optional<JsonNode> charge(String id) {
+        return get("/v1/charges/" + encode(id));
     }
 
     /** The refunds of a charge, every page. */
