@@ -8,7 +8,7 @@ start_ledger() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SERVER_PORT=$port AXONIQ_UPDATE_CHECKER_DISABLED=true \
     java -Xms1g -Xmx1g ${JAVA_OPTS:-} -jar ledger-app/target/ledger-app.jar >"/tmp/$db.log" 2>&1 &
   app=$!
-  trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
+  trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
   for _ in $(seq 1 90); do curl -sf "$base/actuator/health" >/dev/null && return; sleep 1; done
   echo "the ledger did not start; see /tmp/$db.log" >&2
   exit 1

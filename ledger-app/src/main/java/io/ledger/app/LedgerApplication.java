@@ -2,6 +2,7 @@ package io.ledger.app;
 
 import io.ledger.command.CommandSideConfiguration;
 import io.ledger.query.QuerySideConfiguration;
+import io.ledger.webhook.WebhookIngestConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Assembles the ledger: each side brings its own configuration, which it can switch off. */
 @SpringBootApplication
 @EnableScheduling
-@Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
+@Import({CommandSideConfiguration.class, QuerySideConfiguration.class, WebhookIngestConfiguration.class})
 public class LedgerApplication {
 
     public static void main(String[] args) {

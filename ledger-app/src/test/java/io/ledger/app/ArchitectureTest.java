@@ -27,6 +27,7 @@ class ArchitectureTest {
         assertThat(LEDGER.stream().map(JavaClass::getPackageName))
                 .anySatisfy(name -> assertThat(name).startsWith("io.ledger.app"))
                 .anySatisfy(name -> assertThat(name).startsWith("io.ledger.command"))
+                .anySatisfy(name -> assertThat(name).startsWith("io.ledger.webhook"))
                 .anySatisfy(name -> assertThat(name).startsWith("io.ledger.api"));
     }
 

@@ -136,7 +136,10 @@ class JournalIT {
                         "customer_payments",
                         "refunds",
                         "processing_fees",
-                        "reconciliation_differences");
+                        "reconciliation_differences",
+                        "disputed_funds",
+                        "dispute_losses",
+                        "dispute_fees");
 
         Map<String, String> balances = new LinkedHashMap<>();
         body.get("data")
@@ -178,7 +181,7 @@ class JournalIT {
         assertThat(totals(body))
                 .containsExactly(Map.entry("eur", "4000/4000 true"), Map.entry("usd", "42500/42500 true"));
         Map<String, String> lines = lines(body);
-        assertThat(lines).hasSize(12);
+        assertThat(lines).hasSize(18);
         assertThat(lines)
                 .containsEntry("processor_clearing usd", "20000/22500 = -2500")
                 .containsEntry("processor_balance usd", "19255/4750 = 14505")
@@ -199,7 +202,7 @@ class JournalIT {
         assertThat(before.get("asOf").asString()).isEqualTo(beforePayments.toString());
         assertThat(before.get("balanced").asBoolean()).isTrue();
         assertThat(totals(before)).containsExactly(Map.entry("eur", "0/0 true"), Map.entry("usd", "0/0 true"));
-        assertThat(lines(before).values()).hasSize(12).allMatch("0/0 = 0"::equals);
+        assertThat(lines(before).values()).hasSize(18).allMatch("0/0 = 0"::equals);
 
         JsonNode afterCapture = getOk("/api/ledger/trial-balance?asOf=" + afterFirstCapture);
         assertThat(afterCapture.get("balanced").asBoolean()).isTrue();

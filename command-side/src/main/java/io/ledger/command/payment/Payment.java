@@ -7,7 +7,11 @@ import io.ledger.api.id.RefundId;
 import io.ledger.api.money.CurrencyRules;
 import io.ledger.api.money.Money;
 import io.ledger.api.payment.CreatePaymentCommand;
+import io.ledger.api.payment.DisputeLost;
+import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.FailPaymentCommand;
+import io.ledger.api.payment.ImportPaymentCommand;
 import io.ledger.api.payment.PaymentActionRequired;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
@@ -21,6 +25,8 @@ import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RecordDisputeClosedCommand;
+import io.ledger.api.payment.RecordDisputeOpenedCommand;
 import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
 import io.ledger.api.payment.RecordPaymentCanceledCommand;
 import io.ledger.api.payment.RecordPaymentFailedCommand;
@@ -51,7 +57,9 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -87,6 +95,7 @@ class Payment {
     private final Map<RefundId, RefundView> refunds = new LinkedHashMap<>();
     private PaymentView.ReconciliationView reconciliation = PaymentView.ReconciliationView.UNRECONCILED;
     private final Set<String> settlementIds = new HashSet<>();
+    private final Map<String, DisputeState> disputes = new LinkedHashMap<>();
     private Instant createdAt;
     private Instant updatedAt;
     private long version;
@@ -107,6 +116,30 @@ class Payment {
                 provider,
                 providerPayment.providerPaymentId(),
                 command.paymentMethod()));
+    }
+
+    /**
+     * A payment that exists at the provider but was never created here: created as it stands there. Axon creates the
+     * aggregate only when it is missing, so a second import of the same id finds the payment and changes nothing.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentView handle(ImportPaymentCommand command) {
+        if (id != null) {
+            return view();
+        }
+        CurrencyRules.checkAmount(command.amount());
+        apply(new PaymentCreated(
+                command.paymentId(),
+                command.amount(),
+                command.customerId(),
+                command.orderId(),
+                command.description(),
+                command.metadata(),
+                command.provider(),
+                command.providerPaymentId(),
+                command.paymentMethod()));
+        return view();
     }
 
     // --- charging -------------------------------------------------------------------------------------------------
@@ -380,6 +413,55 @@ class Payment {
         return view();
     }
 
+    // --- disputes -------------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    PaymentView handle(RecordDisputeOpenedCommand command) {
+        if (!disputes.containsKey(command.disputeId())) {
+            opened(command.disputeId(), command.amount(), command.fee(), command.reason());
+        }
+        return view();
+    }
+
+    @CommandHandler
+    PaymentView handle(RecordDisputeClosedCommand command) {
+        DisputeState dispute = disputes.get(command.disputeId());
+        if (dispute == null) {
+            // The opening's news never came (or comes later): the closing tells what was withdrawn.
+            opened(command.disputeId(), command.amount(), command.fee(), command.reason());
+            dispute = disputes.get(command.disputeId());
+        }
+        if (dispute.closed()) {
+            return view();
+        }
+        if (command.won()) {
+            Money feeReturned = command.feeReturned() == null
+                    ? Money.zero(amount.currency())
+                    : new Money(command.feeReturned().minor(), amount.currency());
+            requirePaymentCurrency(
+                    command.feeReturned() == null ? null : command.feeReturned().currency());
+            CurrencyRules.checkNonNegativeAmount(feeReturned);
+            if (feeReturned.isGreaterThan(dispute.fee())) {
+                feeReturned = dispute.fee();
+            }
+            apply(new DisputeWon(id, command.disputeId(), dispute.amount(), dispute.fee(), feeReturned));
+        } else {
+            apply(new DisputeLost(id, command.disputeId(), dispute.amount(), dispute.fee()));
+        }
+        return view();
+    }
+
+    private void opened(String disputeId, Money disputed, Money fee, String reason) {
+        if (!status.isCaptured()) {
+            throw new IllegalPaymentTransition(id, status, "record a dispute of");
+        }
+        requirePaymentCurrency(disputed.currency());
+        requirePaymentCurrency(fee.currency());
+        CurrencyRules.checkNonNegativeAmount(disputed);
+        CurrencyRules.checkNonNegativeAmount(fee);
+        apply(new DisputeOpened(id, disputeId, disputed, fee, reason));
+    }
+
     private void requirePaymentCurrency(Currency given) {
         if (given != null && !amount.hasCurrency(given)) {
             throw new CurrencyMismatch(given, amount.currency());
@@ -479,6 +561,32 @@ class Payment {
     void on(PaymentReconciliationMismatched event, @Timestamp Instant at) {
         reconciled(ReconciliationStatus.MISMATCHED, event.settlementId(), event.fee(), event.net(), event.settledAt());
         touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(DisputeOpened event, @Timestamp Instant at) {
+        disputes.put(event.disputeId(), new DisputeState(event.amount(), event.fee(), false));
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(DisputeWon event, @Timestamp Instant at) {
+        disputes.computeIfPresent(event.disputeId(), (key, dispute) -> dispute.close());
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(DisputeLost event, @Timestamp Instant at) {
+        disputes.computeIfPresent(event.disputeId(), (key, dispute) -> dispute.close());
+        touched(at);
+    }
+
+    /** What the provider withdrew for a dispute, and whether it was decided. */
+    private record DisputeState(Money amount, Money fee, boolean closed) {
+
+        DisputeState close() {
+            return new DisputeState(amount, fee, true);
+        }
     }
 
     private void attempted(String method) {

@@ -10,7 +10,11 @@ import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.payment.CreatedPaymentView;
+import io.ledger.api.payment.DisputeLost;
+import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.FailPaymentCommand;
+import io.ledger.api.payment.ImportPaymentCommand;
 import io.ledger.api.payment.PaymentActionRequired;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCommand;
@@ -28,6 +32,8 @@ import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RecordDisputeClosedCommand;
+import io.ledger.api.payment.RecordDisputeOpenedCommand;
 import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
 import io.ledger.api.payment.RecordPaymentCanceledCommand;
 import io.ledger.api.payment.RecordPaymentFailedCommand;
@@ -1068,6 +1074,138 @@ class PaymentTest {
                     .when(reconcile("st_1", 1999, 88, 1900))
                     .expectException(SettlementDoesNotAddUp.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Importing {
+
+        private final ImportPaymentCommand importCommand = new ImportPaymentCommand(
+                ID, AMOUNT, "cus_1", null, "Made in the dashboard", Map.of(), Provider.STRIPE, "pi_1", null);
+
+        @Test
+        void aPaymentUnknownToTheLedgerIsCreatedAsItStandsAtTheProvider() {
+            fixture.givenNoPriorActivity()
+                    .when(importCommand)
+                    .expectEvents(new PaymentCreated(
+                            ID,
+                            AMOUNT,
+                            "cus_1",
+                            null,
+                            "Made in the dashboard",
+                            Map.of(),
+                            Provider.STRIPE,
+                            "pi_1",
+                            null))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PENDING, 1));
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void importingAPaymentThatExistsChangesNothing() {
+            given(created(VISA), succeeded(VISA))
+                    .when(importCommand)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+        }
+    }
+
+    @Nested
+    class Disputes {
+
+        private final Money fee = new Money(1500, USD);
+
+        @Test
+        void aDisputeOfACapturedPaymentIsRecordedWithoutChangingItsStatus() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RecordDisputeOpenedCommand(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .expectEvents(new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 3));
+        }
+
+        @Test
+        void aDisputeReportedTwiceIsOneDispute() {
+            given(created(VISA), succeeded(VISA), new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .when(new RecordDisputeOpenedCommand(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDisputeOfAPaymentNotYetCapturedIsRejected() {
+            given(created(VISA))
+                    .when(new RecordDisputeOpenedCommand(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDisputeInAnotherCurrencyIsRejected() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new RecordDisputeOpenedCommand(ID, "dp_1", new Money(1999, EUR), fee, "fraudulent"))
+                    .expectException(CurrencyMismatch.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLostDisputeKeepsWhatWasWithdrawn() {
+            given(created(VISA), succeeded(VISA), new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .when(closed(false, Money.zero(USD)))
+                    .expectEvents(new DisputeLost(ID, "dp_1", AMOUNT, fee))
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 4));
+        }
+
+        @Test
+        void aWonDisputeReturnsTheAmountAndTheFeeReturned() {
+            given(created(VISA), succeeded(VISA), new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .when(closed(true, fee))
+                    .expectEvents(new DisputeWon(ID, "dp_1", AMOUNT, fee, fee));
+        }
+
+        @Test
+        void aWonDisputeNeverReturnsMoreFeeThanWasWithdrawn() {
+            given(created(VISA), succeeded(VISA), new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .when(closed(true, new Money(9999, USD)))
+                    .expectEvents(new DisputeWon(ID, "dp_1", AMOUNT, fee, fee));
+        }
+
+        @Test
+        void aClosingReportedBeforeTheOpeningRecordsBoth() {
+            given(created(VISA), succeeded(VISA))
+                    .when(closed(false, Money.zero(USD)))
+                    .expectEvents(
+                            new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"),
+                            new DisputeLost(ID, "dp_1", AMOUNT, fee));
+        }
+
+        @Test
+        void aClosingReportedTwiceIsANoOp() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"),
+                            new DisputeLost(ID, "dp_1", AMOUNT, fee))
+                    .when(closed(true, fee))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anOpeningReportedAfterTheClosingIsANoOp() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"),
+                            new DisputeWon(ID, "dp_1", AMOUNT, fee, fee))
+                    .when(new RecordDisputeOpenedCommand(ID, "dp_1", AMOUNT, fee, "fraudulent"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        private RecordDisputeClosedCommand closed(boolean won, Money feeReturned) {
+            return new RecordDisputeClosedCommand(ID, "dp_1", won, AMOUNT, fee, feeReturned, "fraudulent");
         }
     }
 

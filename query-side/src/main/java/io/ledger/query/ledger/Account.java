@@ -12,7 +12,10 @@ enum Account {
     REFUNDS(AccountType.CONTRA_REVENUE, "Money paid back to customers"),
     PROCESSING_FEES(AccountType.EXPENSE, "The processor's fees, as its settlements state them"),
     RECONCILIATION_DIFFERENCES(
-            AccountType.SUSPENSE, "Settled gross minus captured amount of mismatched settlements, to investigate");
+            AccountType.SUSPENSE, "Settled gross minus captured amount of mismatched settlements, to investigate"),
+    DISPUTED_FUNDS(AccountType.ASSET, "Amounts and fees the processor withdrew for open disputes, pending the outcome"),
+    DISPUTE_LOSSES(AccountType.EXPENSE, "Disputed amounts lost to customers"),
+    DISPUTE_FEES(AccountType.EXPENSE, "The processor's dispute fees that were not returned");
 
     private final AccountType type;
     private final String description;

@@ -1,6 +1,9 @@
 package io.ledger.query.ledger;
 
 import static io.ledger.query.ledger.Account.CUSTOMER_PAYMENTS;
+import static io.ledger.query.ledger.Account.DISPUTED_FUNDS;
+import static io.ledger.query.ledger.Account.DISPUTE_FEES;
+import static io.ledger.query.ledger.Account.DISPUTE_LOSSES;
 import static io.ledger.query.ledger.Account.PROCESSING_FEES;
 import static io.ledger.query.ledger.Account.PROCESSOR_BALANCE;
 import static io.ledger.query.ledger.Account.PROCESSOR_CLEARING;
@@ -8,6 +11,9 @@ import static io.ledger.query.ledger.Account.RECONCILIATION_DIFFERENCES;
 import static io.ledger.query.ledger.Account.REFUNDS;
 
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.DisputeLost;
+import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentEvent;
 import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
@@ -30,7 +36,12 @@ import java.util.Optional;
  * PaymentReconciliationMismatched(A, G, F, N)
  *                                           Dr processing_fees F, Dr processor_balance N / Cr processor_clearing A,
  *                                           and G - A to reconciliation_differences (Cr if positive, Dr if negative)
+ * DisputeOpened(D, F)                       Dr disputed_funds D+F         / Cr processor_balance D+F
+ * DisputeWon(D, F, returned R)              Dr processor_balance D+R, Dr dispute_fees F-R / Cr disputed_funds D+F
+ * DisputeLost(D, F)                         Dr dispute_losses D, Dr dispute_fees F / Cr disputed_funds D+F
  * </pre>
+ *
+ * A dispute with nothing withdrawn (an inquiry) posts nothing.
  */
 final class PostingRules {
 
@@ -65,6 +76,41 @@ final class PostingRules {
                     List.of(Amount.of(REFUNDS, amount.minor())),
                     List.of(Amount.of(PROCESSOR_CLEARING, amount.minor()))));
         }
+        if (event instanceof DisputeOpened opened) {
+            Money withdrawn = opened.amount().plus(opened.fee());
+            return entry(
+                    paymentId,
+                    withdrawn,
+                    EntryKind.DISPUTE_OPENED,
+                    List.of(Amount.of(DISPUTED_FUNDS, withdrawn.minor())),
+                    List.of(Amount.of(PROCESSOR_BALANCE, withdrawn.minor())));
+        }
+        if (event instanceof DisputeWon won) {
+            Money withdrawn = won.amount().plus(won.fee());
+            return entry(
+                    paymentId,
+                    withdrawn,
+                    EntryKind.DISPUTE_WON,
+                    List.of(
+                            Amount.of(
+                                    PROCESSOR_BALANCE,
+                                    won.amount().plus(won.feeReturned()).minor()),
+                            Amount.of(
+                                    DISPUTE_FEES,
+                                    won.fee().minus(won.feeReturned()).minor())),
+                    List.of(Amount.of(DISPUTED_FUNDS, withdrawn.minor())));
+        }
+        if (event instanceof DisputeLost lost) {
+            Money withdrawn = lost.amount().plus(lost.fee());
+            return entry(
+                    paymentId,
+                    withdrawn,
+                    EntryKind.DISPUTE_LOST,
+                    List.of(
+                            Amount.of(DISPUTE_LOSSES, lost.amount().minor()),
+                            Amount.of(DISPUTE_FEES, lost.fee().minor())),
+                    List.of(Amount.of(DISPUTED_FUNDS, withdrawn.minor())));
+        }
         if (event instanceof PaymentReconciled reconciled) {
             return settle(
                     paymentId,
@@ -84,6 +130,15 @@ final class PostingRules {
                     previousSettlement);
         }
         return List.of();
+    }
+
+    /** One entry of {@code total}, or none when nothing moved. */
+    private static List<JournalEntry> entry(
+            String paymentId, Money total, EntryKind kind, List<Amount> debits, List<Amount> credits) {
+        if (total.isZero()) {
+            return List.of();
+        }
+        return List.of(JournalEntry.of(paymentId, total.currency(), kind, debits, credits));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.ledger.query.payment;
 
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.DisputeLost;
+import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentActionRequired;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
@@ -169,6 +172,22 @@ class PaymentHistoryProjection {
                 event.settledAt(),
                 sequence,
                 at);
+    }
+
+    /** Disputes leave the payment's status as it is; the row still counts them in its version. */
+    @EventHandler
+    void on(DisputeOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, null, params());
+    }
+
+    @EventHandler
+    void on(DisputeWon event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, null, params());
+    }
+
+    @EventHandler
+    void on(DisputeLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, null, params());
     }
 
     @ResetHandler

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.DisputeLost;
+import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentEvent;
 import io.ledger.api.payment.PaymentFailed;
 import io.ledger.api.payment.PaymentReconciled;
@@ -31,7 +34,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Random histories of payments (captures, partial refunds up to what remains, matched, mismatched and corrected
- * settlements, and facts that move no money, in several currencies) run through the posting rules into an in-memory
+ * settlements, disputes opened, won (with or without the fee returned) and lost, and facts that move no money, in
+ * several currencies) run through the posting rules into an in-memory
  * journal that, like the projection, looks up a payment's previous settlement to reverse it. After every fact the
  * journal must balance per currency and every account must hold what the payments' facts say it should.
  */
@@ -72,7 +76,10 @@ class JournalPropertiesTest {
         REFUND,
         REFUND_FAILS,
         SETTLE_MATCHED,
-        SETTLE_MISMATCHED
+        SETTLE_MISMATCHED,
+        DISPUTE,
+        DISPUTE_WON,
+        DISPUTE_LOST
     }
 
     /** A generated fact; {@code payment} picks an existing payment, the numbers are shaped into valid amounts. */
@@ -87,6 +94,8 @@ class JournalPropertiesTest {
         boolean matched;
         /** The settlement in force: gross, fee, net; null while unsettled. */
         long[] settlement;
+        /** Per dispute: amount, fee, fee returned, outcome (0 open, 1 won, 2 lost). */
+        final List<long[]> disputes = new ArrayList<>();
 
         Payment(PaymentId id, Currency currency, long amount) {
             this.id = id;
@@ -172,6 +181,37 @@ class JournalPropertiesTest {
                             new Money(gross - fee, currency),
                             SETTLED_AT));
                 }
+                case DISPUTE -> {
+                    long disputed = 1 + (fact.a() - 1) % payment.amount;
+                    long fee = fact.b() % 2_000;
+                    payment.disputes.add(new long[] {disputed, fee, 0, 0});
+                    return Optional.of(new DisputeOpened(
+                            payment.id,
+                            "dp_" + payment.disputes.size(),
+                            new Money(disputed, currency),
+                            new Money(fee, currency),
+                            "fraudulent"));
+                }
+                case DISPUTE_WON, DISPUTE_LOST -> {
+                    Optional<long[]> open = payment.disputes.stream()
+                            .filter(dispute -> dispute[3] == 0)
+                            .findFirst();
+                    if (open.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    long[] dispute = open.get();
+                    String disputeId = "dp_" + (payment.disputes.indexOf(dispute) + 1);
+                    Money disputed = new Money(dispute[0], currency);
+                    Money fee = new Money(dispute[1], currency);
+                    if (fact.kind() == Kind.DISPUTE_LOST) {
+                        dispute[3] = 2;
+                        return Optional.of(new DisputeLost(payment.id, disputeId, disputed, fee));
+                    }
+                    dispute[2] = fact.b() % 2 == 0 ? dispute[1] : 0;
+                    dispute[3] = 1;
+                    return Optional.of(
+                            new DisputeWon(payment.id, disputeId, disputed, fee, new Money(dispute[2], currency)));
+                }
                 default -> throw new IllegalStateException(fact.kind().name());
             }
         }
@@ -205,6 +245,19 @@ class JournalPropertiesTest {
                     balances.merge(Account.PROCESSING_FEES, settlement[1], Long::sum);
                     balances.merge(Account.PROCESSOR_BALANCE, settlement[2], Long::sum);
                     balances.merge(Account.RECONCILIATION_DIFFERENCES, payment.amount - settlement[0], Long::sum);
+                }
+                for (long[] dispute : payment.disputes) {
+                    long withdrawn = dispute[0] + dispute[1];
+                    balances.merge(Account.PROCESSOR_BALANCE, -withdrawn, Long::sum);
+                    if (dispute[3] == 0) {
+                        balances.merge(Account.DISPUTED_FUNDS, withdrawn, Long::sum);
+                    } else if (dispute[3] == 1) {
+                        balances.merge(Account.PROCESSOR_BALANCE, dispute[0] + dispute[2], Long::sum);
+                        balances.merge(Account.DISPUTE_FEES, dispute[1] - dispute[2], Long::sum);
+                    } else {
+                        balances.merge(Account.DISPUTE_LOSSES, dispute[0], Long::sum);
+                        balances.merge(Account.DISPUTE_FEES, dispute[1], Long::sum);
+                    }
                 }
             }
             for (String currency : expected.keySet()) {

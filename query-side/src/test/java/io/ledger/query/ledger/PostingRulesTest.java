@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.DisputeLost;
+import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentActionRequired;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
@@ -207,6 +210,43 @@ class PostingRulesTest {
     }
 
     @Test
+    void anOpenedDisputeMovesAmountAndFeeFromTheBalanceToDisputedFunds() {
+        List<JournalEntry> entries = post(new DisputeOpened(PAYMENT, "dp_1", usd(1999), usd(1500), "fraudulent"));
+
+        assertThat(entries).extracting(JournalEntry::kind).containsExactly(EntryKind.DISPUTE_OPENED);
+        assertThat(lines(entries)).containsExactly("Dr disputed_funds 3499", "Cr processor_balance 3499");
+    }
+
+    @Test
+    void aLostDisputeExpensesTheAmountAndTheFee() {
+        List<JournalEntry> entries = post(new DisputeLost(PAYMENT, "dp_1", usd(1999), usd(1500)));
+
+        assertThat(entries).extracting(JournalEntry::kind).containsExactly(EntryKind.DISPUTE_LOST);
+        assertThat(lines(entries))
+                .containsExactly("Dr dispute_losses 1999", "Dr dispute_fees 1500", "Cr disputed_funds 3499");
+    }
+
+    @Test
+    void aWonDisputeReturnsWhatWasWithdrawn() {
+        assertThat(lines(post(new DisputeWon(PAYMENT, "dp_1", usd(1999), usd(1500), usd(1500)))))
+                .containsExactly("Dr processor_balance 3499", "Cr disputed_funds 3499");
+    }
+
+    @Test
+    void aWonDisputeWhoseFeeWasKeptExpensesTheFee() {
+        assertThat(lines(post(new DisputeWon(PAYMENT, "dp_1", usd(1999), usd(1500), usd(0)))))
+                .containsExactly("Dr processor_balance 1999", "Dr dispute_fees 1500", "Cr disputed_funds 3499");
+    }
+
+    @Test
+    void anInquiryWithNothingWithdrawnPostsNothing() {
+        assertThat(post(new DisputeOpened(PAYMENT, "dp_1", usd(0), usd(0), "general")))
+                .isEmpty();
+        assertThat(post(new DisputeWon(PAYMENT, "dp_1", usd(0), usd(0), usd(0))))
+                .isEmpty();
+    }
+
+    @Test
     void entryThatDoesNotBalanceIsRefused() {
         assertThatThrownBy(() -> new JournalEntry(
                         PAYMENT.value(),
@@ -236,7 +276,10 @@ class PostingRulesTest {
                         "customer_payments:revenue:credit",
                         "refunds:contra_revenue:debit",
                         "processing_fees:expense:debit",
-                        "reconciliation_differences:suspense:debit");
+                        "reconciliation_differences:suspense:debit",
+                        "disputed_funds:asset:debit",
+                        "dispute_losses:expense:debit",
+                        "dispute_fees:expense:debit");
         assertThat(Account.fromCode("processor_clearing")).contains(Account.PROCESSOR_CLEARING);
         assertThat(Account.fromCode("PROCESSOR_CLEARING")).isEmpty();
         assertThat(Account.fromCode("cash")).isEmpty();

@@ -16,7 +16,10 @@ public sealed interface PaymentCommand
                 RecordPaymentFailedCommand,
                 RecordPaymentCanceledCommand,
                 RecordRefundSucceededCommand,
-                RecordRefundFailedCommand {
+                RecordRefundFailedCommand,
+                ImportPaymentCommand,
+                RecordDisputeOpenedCommand,
+                RecordDisputeClosedCommand {
 
     PaymentId paymentId();
 }

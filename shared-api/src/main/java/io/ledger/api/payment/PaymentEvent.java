@@ -17,7 +17,10 @@ public sealed interface PaymentEvent
                 RefundSucceeded,
                 RefundFailed,
                 PaymentReconciled,
-                PaymentReconciliationMismatched {
+                PaymentReconciliationMismatched,
+                DisputeOpened,
+                DisputeWon,
+                DisputeLost {
 
     PaymentId paymentId();
 }

@@ -1,0 +1,27 @@
+package io.ledger.api.payment;
+
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.money.Money;
+import java.util.Map;
+
+/**
+ * Account for a payment the provider holds but the ledger never created (a PaymentIntent made in Stripe's dashboard,
+ * say): the payment is created as it stands at the provider, without calling it. Importing a payment that exists
+ * already changes nothing, so a redelivered or concurrent import creates one payment.
+ */
+public record ImportPaymentCommand(
+        PaymentId paymentId,
+        Money amount,
+        String customerId,
+        String orderId,
+        String description,
+        Map<String, String> metadata,
+        Provider provider,
+        String providerPaymentId,
+        String paymentMethod)
+        implements PaymentCommand {
+
+    public ImportPaymentCommand {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+}

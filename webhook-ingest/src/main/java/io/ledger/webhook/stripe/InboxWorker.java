@@ -1,0 +1,121 @@
+package io.ledger.webhook.stripe;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Processes the inbox: each due event in ONE transaction that locks its row, sends its commands (Axon's
+ * SpringTransactionManager joins that transaction, so the events they cause are appended in it) and marks it processed
+ * or ignored. A failure rolls all of that back; a second transaction then counts the attempt and schedules the next
+ * one with exponential backoff, or parks the event as dead after {@code ledger.webhook.max-attempts}. Rows are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work; an event stored before a crash is simply
+ * still due when the application comes back.
+ */
+@Component
+class InboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+    private static final int MAX_ERROR_LENGTH = 2_000;
+
+    private final Inbox inbox;
+    private final StripeEventTranslator translator;
+    private final TransactionTemplate transaction;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final boolean enabled;
+
+    InboxWorker(
+            Inbox inbox,
+            StripeEventTranslator translator,
+            TransactionTemplate transaction,
+            WebhookSettings settings,
+            Clock clock,
+            @Value("${ledger.webhook.worker.enabled:true}") boolean enabled) {
+        this.inbox = inbox;
+        this.translator = translator;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${ledger.webhook.poll-interval:PT1S}",
+            initialDelayString = "${ledger.webhook.poll-interval:PT1S}")
+    void poll() {
+        if (enabled) {
+            processDue();
+        }
+    }
+
+    /** One pass over the events due now, each attempted at most once; how many were processed or ignored. */
+    int processDue() {
+        List<String> due = inbox.due(settings.batchSize);
+        int done = 0;
+        for (String eventId : due) {
+            if (process(eventId)) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private boolean process(String eventId) {
+        try {
+            return Boolean.TRUE.equals(transaction.execute(tx -> {
+                Optional<Inbox.Row> row = inbox.claim(eventId);
+                if (row.isEmpty()) {
+                    return false; // processed meanwhile, or another instance holds it
+                }
+                StripeEvent event = StripeEvent.parse(row.get().payload());
+                StripeEventTranslator.Outcome outcome = translator.translate(event);
+                inbox.finish(
+                        eventId, outcome == StripeEventTranslator.Outcome.IGNORED ? Inbox.IGNORED : Inbox.PROCESSED);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            recordFailure(eventId, e);
+            return false;
+        }
+    }
+
+    private void recordFailure(String eventId, RuntimeException failure) {
+        String error = describe(failure);
+        transaction.executeWithoutResult(tx -> {
+            int attempts = inbox.attempts(eventId) + 1;
+            boolean dead = attempts >= settings.maxAttempts;
+            inbox.failed(eventId, error, dead, clock.instant().plus(settings.backoff(attempts)));
+            if (dead) {
+                log.error(
+                        "ALERT Stripe event {} parked as a dead letter after {} attempts: {}",
+                        eventId,
+                        attempts,
+                        error);
+            } else {
+                log.warn("Stripe event {} failed (attempt {}), will retry: {}", eventId, attempts, error);
+            }
+        });
+    }
+
+    /** The failure and its causes, without stack traces, short enough to keep. */
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null && text.length() < MAX_ERROR_LENGTH; cause = cause.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+    }
+}
