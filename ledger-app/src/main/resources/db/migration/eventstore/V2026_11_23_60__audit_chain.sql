@@ -1,0 +1,56 @@
+-- The audit hash chain over the global event log (README, "Audit").
+--
+-- Every event row records the transaction that stored it (tx_id) and an xid horizon: the snapshot xmax taken after its
+-- global index was drawn, so every transaction that had drawn a lower index had a transaction id below the horizon.
+-- The chain writer appends an event only once the horizon is below every running transaction (the writer's
+-- pg_snapshot_xmin): every transaction that could still commit a lower index has then finished, so a missing index
+-- below it is a rolled-back append that can never appear, and the chain neither skips nor reorders events.
+ALTER TABLE domain_event_entry
+    ADD COLUMN tx_id       XID8 NOT NULL DEFAULT pg_current_xact_id(),
+    ADD COLUMN xid_horizon XID8 NOT NULL DEFAULT pg_current_xact_id();
+
+-- The global index is drawn by the trigger, after the transaction has its id (pg_current_xact_id assigns one), so that
+-- the horizon of every later row covers it. An explicit global index is kept.
+ALTER TABLE domain_event_entry ALTER COLUMN global_index DROP DEFAULT;
+
+CREATE FUNCTION domain_event_entry_stamp() RETURNS trigger LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    NEW.tx_id := pg_current_xact_id();
+    IF NEW.global_index IS NULL THEN
+        NEW.global_index := nextval('domain_event_entry_global_index_seq');
+    END IF;
+    -- A volatile PL/pgSQL expression takes a fresh snapshot: its xmax is above every transaction id assigned so far.
+    NEW.xid_horizon := pg_snapshot_xmax(pg_current_snapshot());
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER domain_event_entry_stamp BEFORE INSERT ON domain_event_entry
+    FOR EACH ROW EXECUTE FUNCTION domain_event_entry_stamp();
+
+-- One row per chained event, in global index order. Besides the chain hash it keeps the event's header fields and the
+-- SHA-256 of its payload and metadata encodings, so a verification can name what an edit changed and name a deleted
+-- event.
+CREATE TABLE audit_chain (
+    global_index         BIGINT       PRIMARY KEY,
+    event_identifier     VARCHAR(255) NOT NULL,
+    aggregate_identifier VARCHAR(255) NOT NULL,
+    sequence_number      BIGINT       NOT NULL,
+    type                 VARCHAR(255),
+    time_stamp           VARCHAR(255) NOT NULL,
+    payload_type         VARCHAR(255) NOT NULL,
+    payload_revision     VARCHAR(255),
+    payload_sha256       BYTEA        NOT NULL CHECK (octet_length(payload_sha256) = 32),
+    meta_data_sha256     BYTEA        NOT NULL CHECK (octet_length(meta_data_sha256) = 32),
+    hash                 BYTEA        NOT NULL CHECK (octet_length(hash) = 32),
+    chained_at           TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+
+-- The head of the chain: its last event (0 and 32 zero bytes before the first). The single writer locks this row.
+CREATE TABLE audit_chain_head (
+    id           BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (id),
+    global_index BIGINT  NOT NULL,
+    hash         BYTEA   NOT NULL CHECK (octet_length(hash) = 32),
+    events       BIGINT  NOT NULL
+);
+INSERT INTO audit_chain_head (global_index, hash, events) VALUES (0, '\x0000000000000000000000000000000000000000000000000000000000000000', 0);
+
