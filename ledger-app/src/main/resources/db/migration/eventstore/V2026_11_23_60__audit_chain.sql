@@ -1,16 +1,13 @@
 -- The audit hash chain over the global event log (README, "Audit").
 --
--- Every event row records the transaction that stored it (tx_id) and an xid horizon: the snapshot xmax taken after its
--- global index was drawn, so every transaction that had drawn a lower index had a transaction id below the horizon.
--- The chain writer appends an event only once the horizon is below every running transaction (the writer's
--- pg_snapshot_xmin): every transaction that could still commit a lower index has then finished, so a missing index
--- below it is a rolled-back append that can never appear, and the chain neither skips nor reorders events.
-ALTER TABLE domain_event_entry
-    ADD COLUMN tx_id       XID8 NOT NULL DEFAULT pg_current_xact_id(),
-    ADD COLUMN xid_horizon XID8 NOT NULL DEFAULT pg_current_xact_id();
+-- Every event row records the transaction that stored it (tx_id). The global index is drawn by a trigger after the
+-- transaction has its id (pg_current_xact_id() assigns one), so a transaction holding a drawn index is always visible
+-- in pg_locks as a running transaction. The chain writer uses that: it notes the last drawn index, then the running
+-- transactions; once those have all finished, every index up to the noted one is either committed and visible or was
+-- rolled back for good, so the chain can pass a missing index without ever skipping an event that commits late.
+ALTER TABLE domain_event_entry ADD COLUMN tx_id XID8 NOT NULL DEFAULT pg_current_xact_id();
 
--- The global index is drawn by the trigger, after the transaction has its id (pg_current_xact_id assigns one), so that
--- the horizon of every later row covers it. An explicit global index is kept.
+-- An explicit global index is kept (nothing in the ledger gives one).
 ALTER TABLE domain_event_entry ALTER COLUMN global_index DROP DEFAULT;
 
 CREATE FUNCTION domain_event_entry_stamp() RETURNS trigger LANGUAGE plpgsql VOLATILE AS $$
@@ -19,8 +16,6 @@ BEGIN
     IF NEW.global_index IS NULL THEN
         NEW.global_index := nextval('domain_event_entry_global_index_seq');
     END IF;
-    -- A volatile PL/pgSQL expression takes a fresh snapshot: its xmax is above every transaction id assigned so far.
-    NEW.xid_horizon := pg_snapshot_xmax(pg_current_snapshot());
     RETURN NEW;
 END $$;
 

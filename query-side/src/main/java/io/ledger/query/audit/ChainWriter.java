@@ -14,10 +14,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends stored events to the hash chain in global index order, in batches, as the only writer (it locks the chain's
- * head row). An event is appended only once its {@code xid_horizon} is at or below the oldest running transaction:
- * every transaction that could still commit a lower global index has then finished, so the events below it are all
- * visible and a missing index is a rolled-back append that never appears later. The chain therefore never skips an
- * event that commits late, and never reorders.
+ * head row).
+ *
+ * <p>Events may commit out of global index order, so the writer moves behind a barrier: it notes the last global index
+ * drawn so far, then the transactions running at that moment. A transaction takes its id before it draws an index (the
+ * event table's trigger), so every transaction that could still commit an index up to the noted one is among those.
+ * Once they have all finished, every event up to the noted index is either committed and visible, or was rolled back
+ * and never appears: the writer chains up to there, passing missing indexes, and takes the next barrier. The chain
+ * therefore never skips an event that commits late and never reorders; it lags by about one interval plus the longest
+ * running transaction.
  */
 @Component
 @ConditionalOnProperty(prefix = "ledger.audit.chain-writer", name = "enabled", matchIfMissing = true)
@@ -27,6 +32,7 @@ class ChainWriter {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private Barrier pending;
 
     ChainWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -39,34 +45,72 @@ class ChainWriter {
     }
 
     /** Appends every event that is safe to chain now; answers how many. */
-    long appendAvailable() {
+    synchronized long appendAvailable() {
+        long total = 0;
+        Barrier barrier = pending != null ? pending : barrier();
+        while (settled(barrier)) {
+            total += chainUpTo(barrier.globalIndex());
+            Barrier next = barrier();
+            if (next.globalIndex() <= barrier.globalIndex()) {
+                barrier = next;
+                break;
+            }
+            barrier = next;
+        }
+        pending = barrier;
+        return total;
+    }
+
+    /**
+     * The last global index drawn, then the transactions running now (their ids, from their own locks): read in this
+     * order, outside any transaction of ours.
+     */
+    private Barrier barrier() {
+        long drawn = jdbc.queryForObject(
+                "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM domain_event_entry_global_index_seq",
+                Long.class);
+        String running = jdbc.queryForObject("""
+                SELECT coalesce(string_agg(transactionid::text, ','), '') FROM pg_locks
+                 WHERE locktype = 'transactionid' AND mode = 'ExclusiveLock' AND granted
+                """, String.class);
+        return new Barrier(drawn, running);
+    }
+
+    private boolean settled(Barrier barrier) {
+        if (barrier.running().isEmpty()) {
+            return true;
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT NOT EXISTS (SELECT 1 FROM pg_locks
+                 WHERE locktype = 'transactionid' AND mode = 'ExclusiveLock' AND granted
+                   AND transactionid::text = ANY (string_to_array(?, ',')))
+                """, Boolean.class, barrier.running()));
+    }
+
+    private long chainUpTo(long globalIndex) {
         long total = 0;
         int appended;
         do {
-            appended = transactions.execute(status -> appendBatch());
+            appended = transactions.execute(status -> appendBatch(globalIndex));
             total += appended;
         } while (appended == BATCH);
         return total;
     }
 
-    private int appendBatch() {
+    /** A global index and the transactions (ids, comma separated) that were running once it had been drawn. */
+    private record Barrier(long globalIndex, String running) {}
+
+    private int appendBatch(long upTo) {
         ChainHead head = jdbc.queryForObject(
                 "SELECT global_index, hash, events FROM audit_chain_head FOR UPDATE",
                 (rs, rowNum) -> new ChainHead(rs.getLong("global_index"), rs.getBytes("hash"), rs.getLong("events")));
-        // One statement, one snapshot: the rows it sees and the xmin it compares their horizons with.
         List<StoredEvent> settled = jdbc.query(
                 "SELECT " + StoredEvent.COLUMNS
-                        + ", xid_horizon <= pg_snapshot_xmin(pg_current_snapshot()) AS settled"
-                        + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?",
-                rs -> {
-                    List<StoredEvent> rows = new ArrayList<>();
-                    // Stop at the first event that is not settled yet: nothing after it may be chained before it.
-                    while (rs.next() && rs.getBoolean("settled")) {
-                        rows.add(StoredEvent.read(rs));
-                    }
-                    return rows;
-                },
+                        + " FROM domain_event_entry WHERE global_index > ? AND global_index <= ?"
+                        + " ORDER BY global_index LIMIT ?",
+                StoredEvent::row,
                 head.globalIndex(),
+                upTo,
                 BATCH);
         if (settled.isEmpty()) {
             return 0;
