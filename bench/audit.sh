@@ -97,6 +97,8 @@ for events in "${sizes[@]}"; do
   done
   built=$(( $(millis) - t0 ))
   echo "start + all four read models built from the store: $built ms ($(( events * 1000 / built )) events/s through all four)"
+  span=$(sql "SELECT (extract(epoch FROM max(chained_at) - min(chained_at)) * 1000)::bigint FROM audit_chain")
+  echo "chain writer: $events events chained in $span ms between its first and last batch ($(( events * 1000 / (span + 1) )) events/s, alongside the projections)"
 
   if [ "${REPLAY:-1}" = 1 ]; then
     t0=$(millis)
@@ -112,9 +114,11 @@ for events in "${sizes[@]}"; do
 
   export AXONIQ_UPDATE_CHECKER_DISABLED=true SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db"
   t0=$(millis); ./ledger-audit verify --chain-only >"/tmp/$db.verify-chain.json"; verified=$(( $(millis) - t0 ))
-  echo "audit verify --chain-only: $verified ms including JVM start ($(( events * 1000 / verified )) events/s): $(grep -o '"chainValid":[a-z]*' "/tmp/$db.verify-chain.json")"
+  inner=$(grep -o '"elapsedMillis":[0-9]*' "/tmp/$db.verify-chain.json" | head -1 | cut -d: -f2)
+  echo "audit verify --chain-only: $verified ms with JVM start; the check itself $inner ms ($(( events * 1000 / (inner + 1) )) events/s): $(grep -o '"chainValid":[a-z]*' "/tmp/$db.verify-chain.json" | head -1)"
   t0=$(millis); ./ledger-audit verify >"/tmp/$db.verify.json"; verified=$(( $(millis) - t0 ))
-  echo "audit verify (chain + every read model replayed and compared): $verified ms ($(( events * 1000 / verified )) events/s): $(grep -oE '"(chainValid|readModelsConsistent)":[a-z]*' "/tmp/$db.verify.json" | tr '\n' ' ')"
+  inner=$(grep -o '"elapsedMillis":[0-9]*' "/tmp/$db.verify.json" | tail -1 | cut -d: -f2)
+  echo "audit verify (chain + every read model replayed into scratch tables and compared): $verified ms with JVM start; the read models $inner ms ($(( events * 1000 / (inner + 1) )) events/s through all four): $(grep -oE '"(chainValid|readModelsConsistent)":[a-z]*' "/tmp/$db.verify.json" | head -2 | tr '\n' ' ')"
   t0=$(millis); ./ledger-audit export | wc -l >/dev/null; echo "audit export: $(( $(millis) - t0 )) ms"
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   db=

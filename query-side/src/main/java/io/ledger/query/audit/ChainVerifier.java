@@ -50,6 +50,7 @@ class ChainVerifier {
     }
 
     private static ChainReport verify(Connection connection, long upTo) throws SQLException {
+        long started = System.nanoTime();
         ChainHead head = head(connection);
         Tally tally = new Tally();
         try (PreparedStatement events = cursor(
@@ -97,7 +98,8 @@ class ChainVerifier {
                 head.globalIndex(),
                 EventHash.hex(head.hash()),
                 tally.lastIndex,
-                EventHash.hex(tally.recomputed));
+                EventHash.hex(tally.recomputed),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static ChainHead head(Connection connection) throws SQLException {

@@ -4,10 +4,15 @@ import java.util.List;
 
 /**
  * Every read model compared with a fresh replay of the events it has processed into scratch copies of its tables.
- * Per table: the live and replayed row counts and the rows found only on one side; the first differing rows.
+ * Per table: the live and replayed row counts and the rows found only on one side; the first differing rows;
+ * {@code elapsedMillis}, how long replay and comparison took.
  */
 public record ReadModelReport(
-        boolean consistent, long eventsReplayed, List<TableComparison> tables, ReadModelMismatch firstMismatch) {
+        boolean consistent,
+        long eventsReplayed,
+        List<TableComparison> tables,
+        ReadModelMismatch firstMismatch,
+        long elapsedMillis) {
 
     /** One read-model table against its replayed copy. */
     public record TableComparison(

@@ -52,6 +52,7 @@ class ReadModelVerifier {
     }
 
     ReadModelReport verify() {
+        long started = System.nanoTime();
         return snapshot.execute(status -> {
             status.setRollbackOnly();
             Map<String, List<AnnotationEventHandlerAdapter>> handlers = projections.all();
@@ -73,11 +74,11 @@ class ReadModelVerifier {
                 }
             });
             feed.flush();
-            return compare(scratch, handlers.keySet(), feed.delivered());
+            return compare(scratch, handlers.keySet(), feed.delivered(), started);
         });
     }
 
-    private ReadModelReport compare(ScratchSchema scratch, Iterable<String> processors, long replayed) {
+    private ReadModelReport compare(ScratchSchema scratch, Iterable<String> processors, long replayed, long started) {
         List<TableComparison> comparisons = new ArrayList<>();
         ReadModelMismatch first = null;
         for (String processor : processors) {
@@ -101,7 +102,8 @@ class ReadModelVerifier {
                 }
             }
         }
-        return new ReadModelReport(first == null, replayed, comparisons, first);
+        return new ReadModelReport(
+                first == null, replayed, comparisons, first, (System.nanoTime() - started) / 1_000_000);
     }
 
     private long count(String sql) {
