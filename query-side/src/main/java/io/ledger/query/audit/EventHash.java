@@ -67,14 +67,6 @@ final class EventHash {
         return HEX.formatHex(hash);
     }
 
-    static byte[] fromHex(String hex) {
-        byte[] bytes = HEX.parseHex(hex);
-        if (bytes.length != LENGTH) {
-            throw new IllegalArgumentException("a chain hash has 32 bytes, not " + bytes.length);
-        }
-        return bytes;
-    }
-
     static boolean same(byte[] a, byte[] b) {
         return Arrays.equals(a, b);
     }

@@ -1,7 +1,6 @@
 package io.ledger.query.audit;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,12 +30,6 @@ final class ReadModelTables {
             throw new IllegalStateException("no read-model tables are known for processor " + processor);
         }
         return tables;
-    }
-
-    static List<String> allTables() {
-        return BY_PROCESSOR.values().stream()
-                .flatMap(tables -> tables.keySet().stream())
-                .toList();
     }
 
     private static Map<String, String> tables(String... namesAndKeys) {
