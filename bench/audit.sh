@@ -119,7 +119,7 @@ for events in "${sizes[@]}"; do
   t0=$(millis); ./ledger-audit verify >"/tmp/$db.verify.json"; verified=$(( $(millis) - t0 ))
   inner=$(grep -o '"elapsedMillis":[0-9]*' "/tmp/$db.verify.json" | tail -1 | cut -d: -f2)
   echo "audit verify (chain + every read model replayed into scratch tables and compared): $verified ms with JVM start; the read models $inner ms ($(( events * 1000 / (inner + 1) )) events/s through all four): $(grep -oE '"(chainValid|readModelsConsistent)":[a-z]*' "/tmp/$db.verify.json" | head -2 | tr '\n' ' ')"
-  t0=$(millis); ./ledger-audit export | wc -l >/dev/null; echo "audit export: $(( $(millis) - t0 )) ms"
+  t0=$(millis); lines=$(./ledger-audit export | wc -l); echo "audit export: $lines lines in $(( $(millis) - t0 )) ms with JVM start"
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   db=
 done
