@@ -1,26 +1,16 @@
 -- The audit hash chain over the global event log (README, "Audit").
 --
--- Every event row records the transaction that stored it (tx_id). The global index is drawn by a trigger after the
+-- Every event row records the transaction that stored it (tx_id). The global index is drawn after the
 -- transaction has its id (pg_current_xact_id() assigns one), so a transaction holding a drawn index is always visible
 -- in pg_locks as a running transaction. The chain writer uses that: it notes the last drawn index, then the running
 -- transactions; once those have all finished, every index up to the noted one is either committed and visible or was
 -- rolled back for good, so the chain can pass a missing index without ever skipping an event that commits late.
 ALTER TABLE domain_event_entry ADD COLUMN tx_id XID8 NOT NULL DEFAULT pg_current_xact_id();
 
--- An explicit global index is kept (nothing in the ledger gives one).
-ALTER TABLE domain_event_entry ALTER COLUMN global_index DROP DEFAULT;
-
-CREATE FUNCTION domain_event_entry_stamp() RETURNS trigger LANGUAGE plpgsql VOLATILE AS $$
-BEGIN
-    NEW.tx_id := pg_current_xact_id();
-    IF NEW.global_index IS NULL THEN
-        NEW.global_index := nextval('domain_event_entry_global_index_seq');
-    END IF;
-    RETURN NEW;
-END $$;
-
-CREATE TRIGGER domain_event_entry_stamp BEFORE INSERT ON domain_event_entry
-    FOR EACH ROW EXECUTE FUNCTION domain_event_entry_stamp();
+-- The global index is drawn only after the transaction has its id: the CASE evaluates pg_current_xact_id() (which
+-- assigns one) before nextval(). A plain expression rather than a trigger: it costs less per insert.
+ALTER TABLE domain_event_entry ALTER COLUMN global_index
+    SET DEFAULT CASE WHEN pg_current_xact_id() IS NOT NULL THEN nextval('domain_event_entry_global_index_seq') END;
 
 -- One row per chained event, in global index order. Besides the chain hash it keeps the event's header fields and the
 -- SHA-256 of its payload and metadata encodings, so a verification can name what an edit changed and name a deleted

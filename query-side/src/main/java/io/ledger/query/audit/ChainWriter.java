@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Events may commit out of global index order, so the writer moves behind a barrier: it notes the last global index
  * drawn so far, then the transactions running at that moment. A transaction takes its id before it draws an index (the
- * event table's trigger), so every transaction that could still commit an index up to the noted one is among those.
+ * global index's column default), so every transaction that could still commit an index up to the noted one is among those.
  * Once they have all finished, every event up to the noted index is either committed and visible, or was rolled back
  * and never appears: the writer chains up to there, passing missing indexes, and takes the next barrier. The chain
  * therefore never skips an event that commits late and never reorders; it lags by about one interval plus the longest
