@@ -1,5 +1,6 @@
 package io.ledger.app;
 
+import io.ledger.app.audit.AuditCommand;
 import io.ledger.command.CommandSideConfiguration;
 import io.ledger.query.QuerySideConfiguration;
 import io.ledger.webhook.WebhookIngestConfiguration;
@@ -15,6 +16,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("audit")) {
+            AuditCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         // Axon phones home at start-up unless told not to; the ledger never does.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(LedgerApplication.class, args);

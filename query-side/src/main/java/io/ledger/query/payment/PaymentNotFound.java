@@ -6,4 +6,13 @@ public class PaymentNotFound extends RuntimeException {
     public PaymentNotFound(String paymentId) {
         super("no payment " + paymentId);
     }
+
+    protected PaymentNotFound(String paymentId, String message) {
+        super(message);
+    }
+
+    /** What the problem's {@code detail} says. */
+    public String detail() {
+        return "No payment has this id.";
+    }
 }

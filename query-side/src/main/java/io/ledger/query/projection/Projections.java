@@ -83,7 +83,12 @@ public class Projections {
                 position,
                 head,
                 Math.max(0, head - position),
-                resetPosition.isPresent() ? resetPosition.getAsLong() : null);
+                resetPosition.isPresent() ? resetPosition.getAsLong() : null,
+                replaying && resetPosition.isPresent() ? percent(position, resetPosition.getAsLong()) : 100);
+    }
+
+    private static int percent(long position, long until) {
+        return until <= 0 ? 100 : (int) Math.min(100, Math.max(0, Math.multiplyExact(position, 100L) / until));
     }
 
     /**

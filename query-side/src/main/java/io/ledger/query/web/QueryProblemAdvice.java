@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -24,7 +25,7 @@ class QueryProblemAdvice {
 
     @ExceptionHandler(PaymentNotFound.class)
     ProblemDetail notFound(PaymentNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "payment_not_found", "No payment has this id.");
+        return problem(HttpStatus.NOT_FOUND, "payment_not_found", e.detail());
     }
 
     @ExceptionHandler(AccountNotFound.class)
@@ -36,6 +37,12 @@ class QueryProblemAdvice {
     @ExceptionHandler(UnknownProjection.class)
     ProblemDetail unknownProjection(UnknownProjection e) {
         return problem(HttpStatus.NOT_FOUND, "projection_not_found", e.getMessage());
+    }
+
+    /** A request body that is not JSON, has unknown fields or values of the wrong type. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "validation_failed", "The request body is malformed.");
     }
 
     @ExceptionHandler(InvalidQueryParameter.class)

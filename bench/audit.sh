@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Measures the audit tooling on a generated event store: for each size, a fresh database is filled by SQL with
+# realistic payment histories (PaymentCreated, PaymentSucceeded, RefundRequested, RefundSucceeded, PaymentReconciled;
+# payloads and metadata in the exact shape the ledger writes), then:
+#   1. the ledger starts on it: time until the hash chain covers every event and all four read models are built;
+#   2. all four read models are rebuilt through POST /api/audit/projections/{name}/replay (skip with REPLAY=0);
+#   3. with the ledger stopped, `audit verify --chain-only` and `audit verify` (every read model replayed into scratch
+#      tables and compared) run from the command line.
+# Usage: bench/audit.sh [events ...]     (default: 100000 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ $# -eq 0 ] && sizes=(100000 1000000)
+port=${BENCH_PORT:-18081}
+base="http://127.0.0.1:$port"
+jar=ledger-app/target/ledger-app.jar
+[ -f "$jar" ] || ./mvnw --batch-mode --no-transfer-progress --quiet -DskipTests package
+
+millis() { date +%s%3N; }
+
+start() {
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SERVER_PORT=$port AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    java -Xms1g -Xmx1g -jar "$jar" >>"/tmp/$db.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 120); do curl -sf "$base/actuator/health" >/dev/null && return; sleep 0.5; done
+  echo "the ledger did not start; see /tmp/$db.log" >&2
+  exit 1
+}
+
+stop() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=; }
+
+sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
+
+caught_up() {
+  local status
+  status=$(curl -sS "$base/api/audit/projections")
+  [ "$(grep -o '"name"' <<<"$status" | wc -l)" -eq 4 ] && ! grep -qE '"replaying":true|"lag":[1-9]|"running":false|"segments":0' <<<"$status"
+}
+
+fill() {
+  local events=$1 payments=$(( $1 / 5 )) chunk=20000 from=1
+  while [ "$from" -le "$payments" ]; do
+    local to=$(( from + chunk - 1 )); [ "$to" -gt "$payments" ] && to=$payments
+    sql "
+    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+        payload_type, payload_revision, payload, meta_data)
+    SELECT gen_random_uuid()::text, p.id, e.seq, 'Payment',
+           to_char((p.at + e.seq * interval '1 minute') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),
+           'io.ledger.api.payment.' || e.kind, NULL,
+           CASE e.kind
+             WHEN 'PaymentCreated' THEN jsonb_build_object('amount', p.amount, 'orderId', 'order-' || p.n,
+                 'metadata', '{}'::jsonb, 'provider', 'simulated', 'paymentId', p.id, 'customerId', 'cus_' || (p.n % 5000),
+                 'description', 'Bench order ' || p.n, 'paymentMethod', NULL, 'providerPaymentId', 'sim_' || p.id)
+             WHEN 'PaymentSucceeded' THEN jsonb_build_object('amount', p.amount, 'paymentId', p.id,
+                 'paymentMethod', 'pm_card_visa', 'providerPaymentId', 'sim_' || p.id)
+             WHEN 'RefundRequested' THEN jsonb_build_object('amount', p.refund, 'reason', 'requested_by_customer',
+                 'refundId', 're_' || p.n, 'paymentId', p.id)
+             WHEN 'RefundSucceeded' THEN jsonb_build_object('amount', p.refund, 'refundId', 're_' || p.n,
+                 'paymentId', p.id, 'providerRefundId', 'sim_re_' || p.n)
+             ELSE jsonb_build_object('fee', p.fee, 'net', p.net, 'gross', p.amount, 'paymentId', p.id,
+                 'settledAt', to_char((p.at + interval '2 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),
+                 'settlementId', 'st_' || p.n)
+           END,
+           jsonb_build_object('actor', 'anonymous', 'source', 'api', 'causationId', gen_random_uuid()::text,
+               'correlationId', gen_random_uuid()::text)
+      FROM (SELECT n, 'pay_bench' || lpad(n::text, 9, '0') AS id,
+                   timestamptz '2026-10-01 00:00:00+00' + n * interval '1 second' AS at,
+                   jsonb_build_object('minor', 1000 + n % 90000, 'currency', (ARRAY['USD','EUR','GBP'])[1 + n % 3]) AS amount,
+                   jsonb_build_object('minor', (1000 + n % 90000) / 4, 'currency', (ARRAY['USD','EUR','GBP'])[1 + n % 3]) AS refund,
+                   jsonb_build_object('minor', (1000 + n % 90000) * 3 / 100, 'currency', (ARRAY['USD','EUR','GBP'])[1 + n % 3]) AS fee,
+                   jsonb_build_object('minor', (1000 + n % 90000) - (1000 + n % 90000) * 3 / 100,
+                       'currency', (ARRAY['USD','EUR','GBP'])[1 + n % 3]) AS net
+              FROM generate_series($from, $to) n) p
+     CROSS JOIN (VALUES (0, 'PaymentCreated'), (1, 'PaymentSucceeded'), (2, 'RefundRequested'),
+                        (3, 'RefundSucceeded'), (4, 'PaymentReconciled')) e(seq, kind)
+     ORDER BY p.n, e.seq" >/dev/null
+    from=$(( to + 1 ))
+  done
+}
+
+app=
+trap 'stop; [ -n "${db:-}" ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
+
+for events in "${sizes[@]}"; do
+  db="ledger_audit_bench_$(date +%s)"
+  echo "== $events events (database $db)"
+  start; stop   # creates and migrates the database
+  t0=$(millis); fill "$events"; echo "fill: $(( $(millis) - t0 )) ms for $(sql 'SELECT count(*) FROM domain_event_entry') events"
+
+  t0=$(millis); start
+  head=$(sql "SELECT max(global_index) FROM domain_event_entry")
+  chained=
+  until [ -n "$chained" ] && caught_up; do
+    [ -z "$chained" ] && [ "$(sql 'SELECT global_index FROM audit_chain_head')" = "$head" ] \
+      && chained=$(( $(millis) - t0 )) && echo "hash chain written: $chained ms ($(( events * 1000 / chained )) events/s, while the read models were built)"
+    sleep 0.5
+  done
+  built=$(( $(millis) - t0 ))
+  echo "start + all four read models built from the store: $built ms ($(( events * 1000 / built )) events/s through all four)"
+  span=$(sql "SELECT (extract(epoch FROM max(chained_at) - min(chained_at)) * 1000)::bigint FROM audit_chain")
+  echo "chain writer: $events events chained in $span ms between its first and last batch ($(( events * 1000 / (span + 1) )) events/s, alongside the projections)"
+
+  if [ "${REPLAY:-1}" = 1 ]; then
+    t0=$(millis)
+    for name in payment-history payment-stats reconciliation journal; do
+      curl -sS -o /dev/null -X POST "$base/api/audit/projections/$name/replay"
+    done
+    sleep 1
+    until caught_up; do sleep 0.5; done
+    rebuilt=$(( $(millis) - t0 ))
+    echo "rebuild of all four read models (token reset, concurrently): $rebuilt ms ($(( events * 1000 / rebuilt )) events/s through all four)"
+  fi
+  stop
+
+  export AXONIQ_UPDATE_CHECKER_DISABLED=true SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db"
+  t0=$(millis); ./ledger-audit verify --chain-only >"/tmp/$db.verify-chain.json"; verified=$(( $(millis) - t0 ))
+  inner=$(grep -o '"elapsedMillis":[0-9]*' "/tmp/$db.verify-chain.json" | head -1 | cut -d: -f2)
+  echo "audit verify --chain-only: $verified ms with JVM start; the check itself $inner ms ($(( events * 1000 / (inner + 1) )) events/s): $(grep -o '"chainValid":[a-z]*' "/tmp/$db.verify-chain.json" | head -1)"
+  t0=$(millis); ./ledger-audit verify >"/tmp/$db.verify.json"; verified=$(( $(millis) - t0 ))
+  inner=$(grep -o '"elapsedMillis":[0-9]*' "/tmp/$db.verify.json" | tail -1 | cut -d: -f2)
+  echo "audit verify (chain + every read model replayed into scratch tables and compared): $verified ms with JVM start; the read models $inner ms ($(( events * 1000 / (inner + 1) )) events/s through all four): $(grep -oE '"(chainValid|readModelsConsistent)":[a-z]*' "/tmp/$db.verify.json" | head -2 | tr '\n' ' ')"
+  t0=$(millis); lines=$(./ledger-audit export | wc -l); echo "audit export: $lines lines in $(( $(millis) - t0 )) ms with JVM start"
+  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+  db=
+done
