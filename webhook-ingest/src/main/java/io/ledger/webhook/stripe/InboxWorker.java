@@ -50,9 +50,16 @@ class InboxWorker {
             fixedDelayString = "${ledger.webhook.poll-interval:PT1S}",
             initialDelayString = "${ledger.webhook.poll-interval:PT1S}")
     void poll() {
-        if (enabled) {
-            processDue();
+        if (!enabled) {
+            return;
         }
+        // A full batch means more may be waiting: go on at once instead of sleeping a poll interval per batch. Failed
+        // events are not due again before their backoff, and dead after max-attempts, so this ends.
+        List<String> due;
+        do {
+            due = inbox.due(settings.batchSize);
+            due.forEach(this::process);
+        } while (due.size() == settings.batchSize);
     }
 
     /** One pass over the events due now, each attempted at most once; how many were processed or ignored. */
