@@ -251,6 +251,34 @@ class StripeLifecycleIT {
     }
 
     @Test
+    void aConfirmWhoseAnswersWereLostButWhichNeeds3DSecureIsCorrectedToRequiresActionByTheJanitor() {
+        String id = created(3300);
+        // The first attempt reaches Stripe (which asks for 3-D Secure) but its answer is lost; the retries get 503s.
+        stripe.hangNext("/confirm", Duration.ofSeconds(3)).failNext("/confirm", 4, 503);
+
+        Answer confirmed =
+                api.post("/api/payments/" + id + "/confirm", Map.of("paymentMethod", "pm_card_authenticationRequired"));
+
+        assertThat(confirmed.json().get("status").asString())
+                .as("%s", confirmed)
+                .isEqualTo("processing");
+        String intentId = confirmed.json().get("providerPaymentId").asString();
+        assertThat(stripe.intent(intentId).get("status").asString()).isEqualTo("requires_action");
+
+        await().atMost(JANITOR)
+                .untilAsserted(() -> assertThat(types(id))
+                        .containsExactly("PaymentCreated", "PaymentProcessingStarted", "PaymentActionRequired"));
+        assertThat(db.eventsOf(id).get(2).source()).isEqualTo("janitor");
+        assertThat(watch(id)).containsEntry("status", "requires_action").containsEntry("awaiting", true);
+
+        stripe.completeCustomerAction(intentId);
+        await().atMost(JANITOR).untilAsserted(() -> assertThat(types(id)).last().isEqualTo("PaymentSucceeded"));
+        assertThat(stripe.executed("/" + intentId + "/confirm"))
+                .as("one confirm reached Stripe")
+                .hasSize(1);
+    }
+
+    @Test
     void aCrashBetweenStripesConfirmAndTheAppendIsHealedByTheJanitor() {
         String id = created(5100);
         String requestId = newRequestId();

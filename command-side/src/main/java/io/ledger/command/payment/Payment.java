@@ -207,7 +207,9 @@ class Payment {
 
     @CommandHandler
     PaymentView handle(RecordPaymentActionRequiredCommand command) {
-        if (status == PaymentStatus.PENDING || status == PaymentStatus.FAILED) {
+        // Stripe never moves a payment from processing to requires_action: a processing recorded here was our guess
+        // when the provider could not be reached after retries, so the provider's word replaces it.
+        if (status == PaymentStatus.PENDING || status == PaymentStatus.FAILED || status == PaymentStatus.PROCESSING) {
             apply(new PaymentActionRequired(id, providerPaymentId, command.paymentMethod(), command.nextAction()));
         }
         return view();

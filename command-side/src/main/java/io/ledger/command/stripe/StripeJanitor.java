@@ -228,7 +228,8 @@ class StripeJanitor {
             case "processing" ->
                 pending ? Optional.of(new RecordPaymentProcessingCommand(paymentId, null)) : Optional.empty();
             case "requires_action" ->
-                pending
+                // Also when we recorded processing because our confirm's answer never came: the customer must act.
+                pending || "processing".equals(watch.status())
                         ? Optional.of(new RecordPaymentActionRequiredCommand(
                                 paymentId,
                                 null,

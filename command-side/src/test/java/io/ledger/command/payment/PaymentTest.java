@@ -757,9 +757,17 @@ class PaymentTest {
         }
 
         @Test
-        void actionRequiredReportedAfterProcessingStartedIsANoOp() {
-            given(created(PROCESSING), processingStarted())
-                    .when(new RecordPaymentActionRequiredCommand(ID, PROCESSING, "use_stripe_sdk"))
+        void actionRequiredReportedWhileProcessingReplacesTheProcessingGuess() {
+            given(created(AUTHENTICATION_REQUIRED), processingStarted())
+                    .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
+                    .expectEvents(actionRequired())
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.REQUIRES_ACTION, 3));
+        }
+
+        @Test
+        void actionRequiredReportedAfterSuccessIsANoOp() {
+            given(created(AUTHENTICATION_REQUIRED), actionRequired(), succeeded(AUTHENTICATION_REQUIRED))
+                    .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
