@@ -8,12 +8,10 @@ import io.ledger.app.support.LedgerDb;
 import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.StripeApiStub;
 import java.util.List;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,16 +25,7 @@ class StripeWebhookDeadLetterIT {
     private static final int MAX_ATTEMPTS = 8;
 
     @Autowired
-    RestTestClient client;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    InboxWorker worker;
-
-    @Autowired
-    EventProcessingConfiguration processing;
+    ApplicationContext context;
 
     private LedgerApi api;
     private LedgerDb db;
@@ -44,9 +33,9 @@ class StripeWebhookDeadLetterIT {
 
     @BeforeEach
     void setUp() {
-        api = new LedgerApi(client);
-        db = new LedgerDb(jdbc);
-        webhooks = new WebhookDriver(api, worker, jdbc, processing);
+        webhooks = WebhookDriver.of(context);
+        api = webhooks.api();
+        db = webhooks.db();
     }
 
     @Test

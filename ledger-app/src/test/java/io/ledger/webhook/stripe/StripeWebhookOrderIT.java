@@ -14,11 +14,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContextManager;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,16 +35,7 @@ class StripeWebhookOrderIT {
     private static final long DISPUTED = 2000;
 
     @Autowired
-    RestTestClient client;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    InboxWorker worker;
-
-    @Autowired
-    EventProcessingConfiguration processing;
+    ApplicationContext context;
 
     private WebhookDriver webhooks;
     private LedgerApi api;
@@ -54,8 +43,8 @@ class StripeWebhookOrderIT {
     @BeforeProperty
     void prepare() throws Exception {
         new TestContextManager(getClass()).prepareTestInstance(this);
-        api = new LedgerApi(client);
-        webhooks = new WebhookDriver(api, worker, jdbc, processing);
+        webhooks = WebhookDriver.of(context);
+        api = webhooks.api();
     }
 
     @Property(tries = 6, seed = "20261123")

@@ -9,12 +9,10 @@ import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.StripeApiStubEnvironmentPostProcessor;
 import java.time.Instant;
 import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.context.ApplicationContext;
 
 /**
  * {@code POST /api/webhooks/stripe} as Stripe and forgers call it: a verified event is stored and acknowledged at
@@ -27,16 +25,7 @@ class StripeWebhookReceivingIT {
     private static final String SECRET = StripeApiStubEnvironmentPostProcessor.SECRET;
 
     @Autowired
-    RestTestClient client;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    InboxWorker worker;
-
-    @Autowired
-    EventProcessingConfiguration processing;
+    ApplicationContext context;
 
     private WebhookDriver webhooks;
     private LedgerDb db;
@@ -46,8 +35,8 @@ class StripeWebhookReceivingIT {
 
     @BeforeEach
     void setUp() {
-        webhooks = new WebhookDriver(new LedgerApi(client), worker, jdbc, processing);
-        db = new LedgerDb(jdbc);
+        webhooks = WebhookDriver.of(context);
+        db = webhooks.db();
         story = new StripeStory(null, 2500).publishIntent("succeeded");
         payload = StripeStory.event("payment_intent.succeeded", story.intent("succeeded"));
         eventId = WebhookDriver.eventId(payload);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.stripe.net.Webhook;
 import io.ledger.app.support.LedgerApi;
+import io.ledger.app.support.LedgerDb;
 import io.ledger.app.support.StripeApiStubEnvironmentPostProcessor;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Delivers signed events as Stripe does, runs the inbox worker, and reads what the ledger made of them. */
@@ -25,11 +28,28 @@ final class WebhookDriver {
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
 
-    WebhookDriver(LedgerApi api, InboxWorker worker, JdbcClient jdbc, EventProcessingConfiguration processing) {
+    private WebhookDriver(LedgerApi api, InboxWorker worker, JdbcClient jdbc, EventProcessingConfiguration processing) {
         this.api = api;
         this.worker = worker;
         this.jdbc = jdbc;
         this.processing = processing;
+    }
+
+    /** The driver of the test application in {@code context}. */
+    static WebhookDriver of(ApplicationContext context) {
+        return new WebhookDriver(
+                new LedgerApi(context.getBean(RestTestClient.class)),
+                context.getBean(InboxWorker.class),
+                context.getBean(JdbcClient.class),
+                context.getBean(EventProcessingConfiguration.class));
+    }
+
+    LedgerApi api() {
+        return api;
+    }
+
+    LedgerDb db() {
+        return new LedgerDb(jdbc);
     }
 
     static String sign(String payload, String secret, Instant at) {
