@@ -189,7 +189,7 @@ class Payment {
         if (!AWAITING_OUTCOME.contains(status)) {
             throw new IllegalPaymentTransition(id, status, "record success of");
         }
-        String method = command.paymentMethod() != null ? command.paymentMethod() : paymentMethod;
+        String method = reportedOrLast(command.paymentMethod());
         apply(new PaymentSucceeded(id, amount, providerPaymentId, method, command.details()));
         return view();
     }
@@ -220,7 +220,7 @@ class Payment {
         if (status == PaymentStatus.PENDING
                 || status == PaymentStatus.PROCESSING
                 || status == PaymentStatus.REQUIRES_ACTION) {
-            String method = command.paymentMethod() != null ? command.paymentMethod() : paymentMethod;
+            String method = reportedOrLast(command.paymentMethod());
             apply(new PaymentFailed(
                     id,
                     amount,
@@ -589,6 +589,11 @@ class Payment {
         DisputeState close() {
             return new DisputeState(amount, fee, true);
         }
+    }
+
+    /** The method the provider reported, else the last one tried. */
+    private String reportedOrLast(String reported) {
+        return reported != null ? reported : paymentMethod;
     }
 
     private void attempted(String method) {

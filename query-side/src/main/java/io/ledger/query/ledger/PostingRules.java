@@ -60,21 +60,21 @@ final class PostingRules {
         String paymentId = event.paymentId().value();
         if (event instanceof PaymentSucceeded succeeded) {
             Money amount = succeeded.amount();
-            return List.of(JournalEntry.of(
+            return entry(
                     paymentId,
-                    amount.currency(),
+                    amount,
                     EntryKind.CAPTURE,
                     List.of(Amount.of(PROCESSOR_CLEARING, amount.minor())),
-                    List.of(Amount.of(CUSTOMER_PAYMENTS, amount.minor()))));
+                    List.of(Amount.of(CUSTOMER_PAYMENTS, amount.minor())));
         }
         if (event instanceof RefundSucceeded refund) {
             Money amount = refund.amount();
-            return List.of(JournalEntry.of(
+            return entry(
                     paymentId,
-                    amount.currency(),
+                    amount,
                     EntryKind.REFUND,
                     List.of(Amount.of(REFUNDS, amount.minor())),
-                    List.of(Amount.of(PROCESSOR_CLEARING, amount.minor()))));
+                    List.of(Amount.of(PROCESSOR_CLEARING, amount.minor())));
         }
         if (event instanceof DisputeOpened opened) {
             Money withdrawn = opened.amount().plus(opened.fee());
