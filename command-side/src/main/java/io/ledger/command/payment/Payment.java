@@ -322,11 +322,8 @@ class Payment {
 
     @CommandHandler
     RefundView handle(RecordRefundSucceededCommand command) {
-        RefundView known = refunds.get(command.refundId());
-        if (known == null) {
-            requestedAtTheProvider(command.refundId(), command.amount(), command.reason(), command.providerRefundId());
-            known = refunds.get(command.refundId());
-        }
+        RefundView known =
+                knownOrRequested(command.refundId(), command.amount(), command.reason(), command.providerRefundId());
         if (known.status() == RefundStatus.PENDING) {
             apply(new RefundSucceeded(
                     id,
@@ -341,11 +338,7 @@ class Payment {
 
     @CommandHandler
     RefundView handle(RecordRefundFailedCommand command) {
-        RefundView known = refunds.get(command.refundId());
-        if (known == null) {
-            requestedAtTheProvider(command.refundId(), command.amount(), null, command.providerRefundId());
-            known = refunds.get(command.refundId());
-        }
+        RefundView known = knownOrRequested(command.refundId(), command.amount(), null, command.providerRefundId());
         if (known.status() == RefundStatus.PENDING) {
             apply(new RefundFailed(
                     id,
@@ -357,6 +350,14 @@ class Payment {
                     command.details()));
         }
         return refunds.get(command.refundId());
+    }
+
+    /** The refund with this id, recorded as requested first when the ledger never asked for it. */
+    private RefundView knownOrRequested(RefundId refundId, Money requested, String reason, String providerRefundId) {
+        if (!refunds.containsKey(refundId)) {
+            requestedAtTheProvider(refundId, requested, reason, providerRefundId);
+        }
+        return refunds.get(refundId);
     }
 
     /** A refund this ledger did not ask for (made at the provider directly): recorded within what remains. */

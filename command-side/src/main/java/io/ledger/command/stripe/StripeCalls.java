@@ -14,6 +14,7 @@ import io.ledger.command.provider.ProviderUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,20 +111,22 @@ final class StripeCalls {
         }
     }
 
-    CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
-
-    /** What Stripe says may be retried with the same idempotency key: rate limits, network failures, its own 5xx. */
+    /**
+     * What may be retried with the same idempotency key: Stripe's {@code Stripe-Should-Retry} header when it sent one
+     * (as stripe-java's own retries heed it), else rate limits, network failures and its own 5xx (stripe-java maps
+     * every other status to another exception type).
+     */
     static boolean retryable(Throwable e) {
-        if (e instanceof RateLimitException || e instanceof ApiConnectionException || e instanceof ApiException) {
-            return true;
+        if (e instanceof StripeException stripe
+                && stripe.getStripeError() != null
+                && stripe.getStripeError().getLastResponse() != null) {
+            Optional<String> advice =
+                    stripe.getStripeError().getLastResponse().headers().firstValue("Stripe-Should-Retry");
+            if (advice.isPresent()) {
+                return Boolean.parseBoolean(advice.get());
+            }
         }
-        if (e instanceof StripeException stripe && stripe.getStatusCode() != null) {
-            int status = stripe.getStatusCode();
-            return status == 429 || status >= 500;
-        }
-        return false;
+        return e instanceof RateLimitException || e instanceof ApiConnectionException || e instanceof ApiException;
     }
 
     /** Stripe's type, code, status and request id: never its message, which may quote the key. */

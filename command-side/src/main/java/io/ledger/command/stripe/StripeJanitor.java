@@ -268,13 +268,15 @@ class StripeJanitor {
 
     private void settle(RefundWatch watch) {
         try {
-            String providerRefundId = watch.providerRefundId();
-            if (providerRefundId == null) {
+            Refund refund;
+            if (watch.providerRefundId() != null) {
+                refund = stripe.retrieveRefund(watch.providerRefundId());
+            } else {
                 // Stripe's answer to our refund never came. Its refunds carry our refund id in their metadata: look for
                 // ours first (idempotency keys expire after 24 hours), else ask again with the same key and
                 // parameters, which makes the refund if the first request never arrived.
                 Optional<Refund> known = stripe.findRefund(watch.providerPaymentId(), watch.refundId());
-                Refund refund = known.isPresent()
+                refund = known.isPresent()
                         ? known.get()
                         : stripe.createRefund(
                                 watch.paymentId(),
@@ -282,12 +284,12 @@ class StripeJanitor {
                                 watch.providerPaymentId(),
                                 watch.amount(),
                                 watch.reason());
-                providerRefundId = refund.getId();
+                // The answer in hand is as fresh as a retrieve would be; the id is kept for the next look.
                 jdbc.sql("UPDATE stripe_refund_watch SET provider_refund_id = ? WHERE refund_id = ?")
-                        .params(providerRefundId, watch.refundId())
+                        .params(refund.getId(), watch.refundId())
                         .update();
             }
-            RefundOutcome outcome = StripePaymentProvider.refundOutcome(stripe.retrieveRefund(providerRefundId));
+            RefundOutcome outcome = StripePaymentProvider.refundOutcome(refund);
             PaymentId paymentId = PaymentId.of(watch.paymentId());
             RefundId refundId = RefundId.of(watch.refundId());
             if (outcome instanceof RefundOutcome.Succeeded succeeded) {

@@ -278,6 +278,19 @@ class StripePaymentProviderTest {
     }
 
     @Test
+    void aServerErrorStripeSaysNotToRetryIsNotRetried() {
+        stub.answer(
+                500,
+                error("api_error", null, null, "The request conflicted with another one."),
+                Map.of("Stripe-Should-Retry", "false"));
+
+        assertThatThrownBy(() -> provider.createPayment(
+                        new PaymentRequest(PAYMENT, Money.of(1099, "EUR"), null, "order-7", null, Map.of())))
+                .isInstanceOf(StripeRequestFailed.class);
+        assertThat(stub.received()).as("Stripe-Should-Retry: false is heeded").hasSize(1);
+    }
+
+    @Test
     void anUnknownPaymentMethodIsTheClientsMistake() {
         stub.answer(
                 400,

@@ -144,8 +144,19 @@ public final class AuditCommand {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(cliProperties())
-                .run(springArgs.toArray(String[]::new));
+                .run(arguments(springArgs));
+    }
+
+    /**
+     * The read-only settings as command-line arguments, ahead of the auditor's own: they outrank environment variables
+     * (an operator's shell may well set {@code LEDGER_COMMAND_SIDE_ENABLED} or a processor's mode), which default
+     * properties would not.
+     */
+    static String[] arguments(List<String> springArgs) {
+        List<String> arguments = new ArrayList<>();
+        cliProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        arguments.addAll(springArgs);
+        return arguments.toArray(String[]::new);
     }
 
     /**

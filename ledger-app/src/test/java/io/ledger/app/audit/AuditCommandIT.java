@@ -87,6 +87,7 @@ class AuditCommandIT {
                 .satisfies(
                         payment -> assertThat(payment.get("status").asString()).isEqualTo("succeeded"));
         Run before = run("replay", "--as-of", beforeCreation.toString());
+        assertThat(before.exitCode()).as(before.err()).isZero();
         assertThat(lines(before.out()).stream()
                         .skip(1)
                         .map(payment -> payment.get("id").asString()))

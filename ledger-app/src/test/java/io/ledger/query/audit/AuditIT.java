@@ -174,6 +174,12 @@ class AuditIT {
                 .containsExactly(indexes.get(indexes.size() - 1));
         JsonNode line = second.get(0);
         assertThat(line.get("type").asString()).isEqualTo("PaymentCreated");
+        assertThat(line.get("aggregateType").asString())
+                .as("the stored type column, which the hash covers")
+                .isEqualTo(jdbc.sql("SELECT type FROM domain_event_entry WHERE global_index = ?")
+                        .param(line.get("globalIndex").asLong())
+                        .query(String.class)
+                        .single());
         assertThat(line.get("payload").get("amount").get("minor").asLong()).isEqualTo(1_002);
         assertThat(line.get("metadata").get("source").asString()).isEqualTo("api");
         assertThat(line.propertyNames())

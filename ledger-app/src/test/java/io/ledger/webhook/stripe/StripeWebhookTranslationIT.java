@@ -169,6 +169,10 @@ class StripeWebhookTranslationIT {
         assertThat(webhooks.journal(story.paymentId()))
                 .containsEntry("refunds", 1500L)
                 .containsEntry("processor_clearing", 3500L);
+        assertThat(StripeApiStub.shared().requests())
+                .as("the PaymentIntent is read once for the charge and all its refunds")
+                .filteredOn(path -> path.equals("/v1/payment_intents/" + story.intentId))
+                .hasSize(1);
     }
 
     @Test

@@ -33,6 +33,8 @@ class ChainWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private Barrier pending;
+    /** How far this writer has chained (another instance may have gone further; the head row knows). */
+    private long chainedUpTo = -1;
 
     ChainWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -49,7 +51,11 @@ class ChainWriter {
         long total = 0;
         Barrier barrier = pending != null ? pending : barrier();
         while (settled(barrier)) {
-            total += chainUpTo(barrier.globalIndex());
+            if (barrier.globalIndex() > chainedUpTo) {
+                // Only when the barrier moved: an idle tick then takes no lock and no transaction id.
+                total += chainUpTo(barrier.globalIndex());
+                chainedUpTo = barrier.globalIndex();
+            }
             Barrier next = barrier();
             if (next.globalIndex() <= barrier.globalIndex()) {
                 barrier = next;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The tables each read model's processor writes, with their primary keys. A projection added to the query side must be
- * added here too: {@link ProjectionHandlers} refuses to start with a processing group it cannot compare.
+ * added here too: ReadModelTablesTest fails the build otherwise, and {@link ProjectionHandlers} refuses a processing
+ * group it cannot compare.
  */
 final class ReadModelTables {
 

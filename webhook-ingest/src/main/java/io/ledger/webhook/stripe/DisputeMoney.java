@@ -1,5 +1,6 @@
 package io.ledger.webhook.stripe;
 
+import io.ledger.api.money.CurrencyRules;
 import io.ledger.api.money.Money;
 import java.util.Currency;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ record DisputeMoney(Money withdrawn, Money fee, Money feeReturned) {
 
     static DisputeMoney of(JsonNode dispute) {
         String currencyCode = StripeEventTranslator.text(dispute, "currency");
-        Currency currency = Money.of(0, currencyCode).currency();
+        Currency currency = CurrencyRules.currency(currencyCode);
         long withdrawn = 0;
         long fee = 0;
         long feeReturned = 0;

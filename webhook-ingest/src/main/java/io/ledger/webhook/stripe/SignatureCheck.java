@@ -32,24 +32,26 @@ class SignatureCheck {
             throw new InvalidSignature("The Stripe-Signature header is missing.");
         }
         String failure = null;
-        boolean verified = false;
         for (String secret : secrets) {
             try {
-                verified =
-                        Webhook.Signature.verifyHeader(payload, header, secret, settings.tolerance.toSeconds(), clock);
-                if (verified) {
-                    break;
-                }
+                // Returns true or throws.
+                Webhook.Signature.verifyHeader(payload, header, secret, settings.tolerance.toSeconds(), clock);
             } catch (SignatureVerificationException e) {
                 failure = e.getMessage();
+                continue;
             } catch (RuntimeException e) {
                 // stripe-java lets a garbled timestamp escape as NumberFormatException
                 failure = "the header is malformed";
+                continue;
             }
+            requireNotInTheFuture(header);
+            return;
         }
-        if (!verified) {
-            throw new InvalidSignature("The signature does not verify: " + failure);
-        }
+        throw new InvalidSignature("The signature does not verify: " + failure);
+    }
+
+    /** stripe-java checks only that the timestamp is not too old. */
+    private void requireNotInTheFuture(String header) {
         Instant signedAt = Instant.ofEpochSecond(timestamp(header));
         if (signedAt.isAfter(clock.instant().plus(settings.futureTolerance))) {
             throw new InvalidSignature("The signature's timestamp lies in the future.");

@@ -3,6 +3,7 @@ package io.ledger.webhook.stripe;
 import com.stripe.Stripe;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
+import io.ledger.api.money.CurrencyRules;
 import io.ledger.api.money.Money;
 import io.ledger.api.payment.ImportPaymentCommand;
 import io.ledger.api.payment.PaymentCommand;
@@ -19,6 +20,7 @@ import io.ledger.api.payment.RecordPaymentSucceededCommand;
 import io.ledger.api.payment.RecordRefundFailedCommand;
 import io.ledger.api.payment.RecordRefundSucceededCommand;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,8 @@ class StripeEventTranslator {
 
         private final StripeEvent event;
 
+        private final Map<String, PaymentId> synced = new HashMap<>();
+
         Translation(StripeEvent event) {
             this.event = event;
         }
@@ -103,11 +107,16 @@ class StripeEventTranslator {
             sync(current.orElse(fromEvent), current.isPresent());
         }
 
-        /** The payment of a PaymentIntent, brought to the state Stripe reports now; its id. */
+        /**
+         * The payment of a PaymentIntent, brought to the state Stripe reports now; its id. Once per PaymentIntent and
+         * event: a charge's refunds or a payout's transactions often name the same one.
+         */
         PaymentId syncIntent(String intentId) {
-            JsonNode intent = stripe.paymentIntent(intentId)
-                    .orElseThrow(() -> new IllegalStateException("cannot read PaymentIntent " + intentId));
-            return sync(intent, true);
+            return synced.computeIfAbsent(intentId, id -> {
+                JsonNode intent = stripe.paymentIntent(id)
+                        .orElseThrow(() -> new IllegalStateException("cannot read PaymentIntent " + id));
+                return sync(intent, true);
+            });
         }
 
         /** Imports the PaymentIntent if the ledger never created it, then records its status. */
@@ -303,7 +312,7 @@ class StripeEventTranslator {
                         transaction.path("amount").asLong(),
                         transaction.path("fee").asLong(),
                         transaction.path("net").asLong(),
-                        Money.of(0, text(transaction, "currency")).currency(),
+                        CurrencyRules.currency(text(transaction, "currency")),
                         settledAt));
             }
         }
