@@ -29,6 +29,7 @@ import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundStatus;
 import io.ledger.api.payment.RefundView;
+import io.ledger.command.provider.ProviderUnavailable;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -469,6 +470,15 @@ class PaymentControllerTest {
                 .willThrow(new ConcurrencyException("the payment changed"));
 
         expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 409, "concurrent_update");
+    }
+
+    @Test
+    void anUnreachableProviderIsAServiceUnavailableToRetryLater() throws Exception {
+        given(commands.sendAndWait(any(CancelPaymentCommand.class)))
+                .willThrow(new ProviderUnavailable("cancel payment " + ID, "CallNotPermittedException"));
+
+        expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 503, "provider_unavailable")
+                .andExpect(header().string("Retry-After", "30"));
     }
 
     @Test

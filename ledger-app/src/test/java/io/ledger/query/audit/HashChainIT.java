@@ -174,6 +174,26 @@ class HashChainIT {
                         .asBoolean())
                 .isTrue();
 
+        // An edit left without a rewritten chain: the chain still matches the digest, the events no longer do.
+        jdbc.sql(
+                        "UPDATE domain_event_entry SET payload = jsonb_set(payload, '{amount,minor}', '1') WHERE global_index = ?")
+                .param(index)
+                .update();
+        try {
+            JsonNode edited =
+                    api.post("/api/audit/digest/verify", digest.toString()).json();
+            assertThat(edited.get("valid").asBoolean()).as("%s", edited).isFalse();
+            assertThat(edited.get("chainMatches").asBoolean()).isTrue();
+            assertThat(edited.get("logRecomputes").asBoolean()).isFalse();
+        } finally {
+            jdbc.sql("UPDATE domain_event_entry SET payload = ?::jsonb WHERE global_index = ?")
+                    .params(payload, index)
+                    .update();
+        }
+
+        ObjectNode notBase64 = (ObjectNode) digest.deepCopy();
+        notBase64.put("signature", "not base64!");
+        assertProblem(api.post("/api/audit/digest/verify", notBase64.toString()), 400, "validation_failed");
         ObjectNode malformed = (ObjectNode) digest.deepCopy();
         malformed.put("hash", "xyz");
         assertProblem(api.post("/api/audit/digest/verify", malformed.toString()), 400, "validation_failed");
