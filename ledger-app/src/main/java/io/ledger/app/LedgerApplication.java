@@ -1,6 +1,7 @@
 package io.ledger.app;
 
 import io.ledger.app.audit.AuditCommand;
+import io.ledger.app.security.TokenCommand;
 import io.ledger.command.CommandSideConfiguration;
 import io.ledger.query.QuerySideConfiguration;
 import io.ledger.webhook.WebhookIngestConfiguration;
@@ -18,6 +19,10 @@ public class LedgerApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("audit")) {
             AuditCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("token")) {
+            TokenCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         // Axon phones home at start-up unless told not to; the ledger never does.

@@ -5,13 +5,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
+
+    static final int IDEMPOTENCY_FILTER_ORDER = 0;
 
     @Bean
     IdempotencyStore idempotencyStore(JdbcClient jdbc) {
@@ -24,8 +25,9 @@ class IdempotencyConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, transaction, json));
         registration.addUrlPatterns("/api/payments/*");
-        // After the request-id filter, so replays and problems carry X-Request-Id too.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // After the request-id filter (replays and problems carry X-Request-Id) and after the security filters (-100):
+        // keys belong to the authenticated caller, and a refused request stores nothing.
+        registration.setOrder(IDEMPOTENCY_FILTER_ORDER);
         return registration;
     }
 

@@ -3,7 +3,6 @@ package io.ledger.app.support;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Test-only hooks into the running application; each is inert unless a test triggers it. */
@@ -25,12 +24,12 @@ public class LedgerTestHooks {
         return new CommitCrasher(jdbc);
     }
 
-    /** Inside the idempotency filter (HIGHEST_PRECEDENCE + 10), so inside its transaction. */
+    /** Inside the idempotency filter (order 0, after the security filters), so inside its transaction. */
     @Bean
     FilterRegistrationBean<CommitCrasher> commitCrasherRegistration(CommitCrasher crasher) {
         FilterRegistrationBean<CommitCrasher> registration = new FilterRegistrationBean<>(crasher);
         registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setOrder(10);
         return registration;
     }
 }

@@ -1,0 +1,87 @@
+package io.ledger.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The security filters' refusals as RFC 9457 problems with the contract's codes, like every other error. */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** 401: no token, or one that is not valid (RFC 6750 says which in {@code WWW-Authenticate}). */
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        boolean invalid = failure instanceof InvalidBearerTokenException;
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE, invalid ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"ledger\"");
+        write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                invalid
+                        ? "The bearer token is not valid: " + failure.getMessage()
+                        : "This call needs a bearer token: Authorization: Bearer <token signed with LEDGER_JWT_SECRET>.");
+    }
+
+    /** 403: a valid token whose scopes do not cover the call. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        String scope = Scopes.required(request);
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                "Bearer error=\"insufficient_scope\"" + (scope == null ? "" : ", scope=\"" + scope + "\""));
+        write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                scope == null
+                        ? "The bearer token does not allow this call."
+                        : "The bearer token does not grant the scope this call needs: " + scope + ".");
+    }
+
+    /** 429: the caller went over its requests per second. */
+    void rateLimited(HttpServletRequest request, HttpServletResponse response, int perSecond) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Too many requests: each caller may make " + perSecond + " a second. Retry after a second.");
+    }
+
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "/problems/" + code);
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        problem.put("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

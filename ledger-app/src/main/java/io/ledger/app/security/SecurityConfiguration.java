@@ -1,0 +1,84 @@
+package io.ledger.app.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call the API. With {@code LEDGER_JWT_SECRET} set, every call but the health check, the API description and
+ * Stripe's signed webhooks needs a bearer token signed with it (README "Callers and tokens"); without it the API is
+ * open, for a ledger behind a gateway that authenticates for it. {@code LEDGER_RATE_LIMIT_PER_SECOND} limits each
+ * caller either way.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    static final String STRIPE_WEBHOOKS = "/api/webhooks/stripe";
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            JsonMapper json,
+            @Value("${ledger.jwt.secret:}") String secret,
+            @Value("${ledger.rate-limit.per-second:0}") int perSecond) {
+        ProblemResponses problems = new ProblemResponses(json);
+        // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (secret.isBlank()) {
+            log.warn("LEDGER_JWT_SECRET is not set: the API takes calls without a token");
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        } else {
+            http.authorizeHttpRequests(SecurityConfiguration::rules)
+                    .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(BearerTokens.decoder(secret)))
+                            .authenticationEntryPoint(problems)
+                            .accessDeniedHandler(problems));
+        }
+        if (perSecond > 0) {
+            http.addFilterAfter(new CallerRateLimitFilter(perSecond, problems), AuthorizationFilter.class);
+        }
+        return http.build();
+    }
+
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                .permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                // Stripe proves itself with the Stripe-Signature header instead.
+                .requestMatchers(HttpMethod.POST, STRIPE_WEBHOOKS)
+                .permitAll()
+                .requestMatchers(STRIPE_WEBHOOKS + "/**")
+                .access(Scopes.require(Scopes.WEBHOOKS_ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/payments/**")
+                .access(Scopes.require(Scopes.PAYMENTS_WRITE))
+                .requestMatchers("/api/payments/**")
+                .access(Scopes.require(Scopes.PAYMENTS_READ))
+                .requestMatchers("/api/ledger/**")
+                .access(Scopes.require(Scopes.LEDGER_READ))
+                .requestMatchers("/api/audit/**")
+                .access(Scopes.require(Scopes.AUDIT))
+                .anyRequest()
+                .authenticated();
+    }
+}

@@ -1,0 +1,252 @@
+package io.ledger.app.security;
+
+import static io.ledger.app.support.LedgerApi.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledger.app.LedgerApplication;
+import io.ledger.app.support.LedgerApi;
+import io.ledger.app.support.LedgerApi.Answer;
+import io.ledger.app.support.LedgerTestHooks;
+import io.ledger.app.support.TestDatabaseContainer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The API with {@code LEDGER_JWT_SECRET} set and a per-caller rate limit: its own application context, closed after
+ * the class. Every test calls as callers of its own, so that no test spends another's requests per second.
+ */
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.jwt.secret=" + SecurityIT.SECRET, "ledger.rate-limit.per-second=" + SecurityIT.PER_SECOND
+        })
+@AutoConfigureRestTestClient
+@Import({TestDatabaseContainer.class, LedgerTestHooks.class})
+@DirtiesContext
+class SecurityIT {
+
+    static final String SECRET = "a-test-secret-for-HS256-that-is-long-enough";
+    static final int PER_SECOND = 10;
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aCallWithoutATokenIsRefusedAndLeavesNothingBehind() {
+        LedgerApi anonymous = new LedgerApi(client);
+        String key = LedgerApi.newIdempotencyKey();
+        String customer = "cus_anonymous_" + UUID.randomUUID();
+
+        Answer create = anonymous.post("/api/payments", payment(customer, 1_000), "Idempotency-Key", key);
+
+        assertProblem(create, 401, "unauthorized");
+        assertThat(create.header(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        assertThat(create.header("X-Request-Id")).isNotBlank();
+        assertThat(idempotencyRows(key)).isZero();
+        assertThat(eventsOf(customer)).isZero();
+        assertProblem(anonymous.get("/api/payments"), 401, "unauthorized");
+        assertProblem(anonymous.get("/api/ledger/trial-balance"), 401, "unauthorized");
+        assertProblem(anonymous.get("/api/audit/projections"), 401, "unauthorized");
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyExpiredOrWithoutSubjectIsRefused() {
+        Instant now = Instant.now();
+        String otherKey = TokenCommand.mint(
+                "another-secret-that-is-also-32-bytes-long", "intruder", null, Duration.ofHours(1), now);
+        String expired = TokenCommand.mint(SECRET, "late", null, Duration.ofHours(1), now.minus(Duration.ofHours(2)));
+        String noSubject = NimbusJwtEncoder.withSecretKey(BearerTokens.key(SECRET))
+                .build()
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(),
+                        JwtClaimsSet.builder()
+                                .issuedAt(now)
+                                .expiresAt(now.plusSeconds(3600))
+                                .build()))
+                .getTokenValue();
+
+        for (String token : List.of(otherKey, expired, noSubject, "not.a.token")) {
+            Answer answer = as(token).get("/api/payments");
+            assertProblem(answer, 401, "unauthorized");
+            assertThat(answer.header(HttpHeaders.WWW_AUTHENTICATE)).contains("invalid_token");
+        }
+    }
+
+    @Test
+    void aCallerWithATokenIsTheActorOfTheEventsItCauses() {
+        String caller = "merchant-" + UUID.randomUUID();
+        LedgerApi api = as(token(caller, null));
+
+        Answer created = api.post("/api/payments", payment("cus_actor_" + UUID.randomUUID(), 2_500));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        JsonNode events =
+                api.get("/api/audit/payments/" + id + "/events").json().get("data");
+        assertThat(events).isNotEmpty();
+        events.forEach(event ->
+                assertThat(event.get("metadata").get("actor").asString()).isEqualTo(caller));
+    }
+
+    @Test
+    void idempotencyKeysBelongToTheirCaller() {
+        String key = LedgerApi.newIdempotencyKey();
+        LedgerApi first = as(token("merchant-" + UUID.randomUUID(), null));
+        LedgerApi second = as(token("merchant-" + UUID.randomUUID(), null));
+
+        Answer firstCreate = first.post("/api/payments", payment("cus_first", 1_000), "Idempotency-Key", key);
+        Answer secondCreate = second.post("/api/payments", payment("cus_second", 2_000), "Idempotency-Key", key);
+        Answer replay = first.post("/api/payments", payment("cus_first", 1_000), "Idempotency-Key", key);
+        Answer reuse = first.post("/api/payments", payment("cus_first", 3_000), "Idempotency-Key", key);
+
+        assertThat(firstCreate.status()).as("%s", firstCreate).isEqualTo(201);
+        assertThat(secondCreate.status())
+                .as("the same key of another caller is another request: %s", secondCreate)
+                .isEqualTo(201);
+        assertThat(secondCreate.json().get("id").asString())
+                .isNotEqualTo(firstCreate.json().get("id").asString());
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().get("id").asString())
+                .isEqualTo(firstCreate.json().get("id").asString());
+        assertProblem(reuse, 400, "idempotency_key_reuse");
+        assertThat(idempotencyRows(key)).isEqualTo(2);
+    }
+
+    @Test
+    void aRestrictedTokenMayDoOnlyWhatItsScopesAllow() {
+        String customer = "cus_restricted_" + UUID.randomUUID();
+        String key = LedgerApi.newIdempotencyKey();
+        LedgerApi reader = as(token("analyst-" + UUID.randomUUID(), "payments:read"));
+
+        Answer create = reader.post("/api/payments", payment(customer, 1_000), "Idempotency-Key", key);
+        assertProblem(create, 403, "forbidden");
+        assertThat(create.json().get("detail").asString()).contains("payments:write");
+        assertThat(create.header(HttpHeaders.WWW_AUTHENTICATE)).contains("insufficient_scope");
+        assertThat(idempotencyRows(key)).isZero();
+        assertThat(eventsOf(customer)).isZero();
+        assertThat(reader.get("/api/payments").status()).isEqualTo(200);
+        assertProblem(reader.get("/api/ledger/accounts"), 403, "forbidden");
+        assertProblem(reader.get("/api/audit/projections"), 403, "forbidden");
+
+        LedgerApi writer = as(token("shop-" + UUID.randomUUID(), "payments:write payments:read"));
+        assertThat(writer.post("/api/payments", payment(customer, 1_000)).status())
+                .isEqualTo(201);
+        LedgerApi auditor = as(token("auditor-" + UUID.randomUUID(), "audit ledger:read"));
+        assertThat(auditor.get("/api/audit/projections").status()).isEqualTo(200);
+        assertThat(auditor.get("/api/ledger/trial-balance").status()).isEqualTo(200);
+        assertProblem(auditor.get("/api/payments"), 403, "forbidden");
+    }
+
+    @Test
+    void healthTheApiDescriptionAndStripesWebhooksNeedNoToken() {
+        LedgerApi anonymous = new LedgerApi(client);
+
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        Answer description = anonymous.get("/v3/api-docs");
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description
+                        .json()
+                        .at("/components/securitySchemes/bearer/scheme")
+                        .asString())
+                .isEqualTo("bearer");
+        // Stripe's signature decides, not a token: a forged event is refused for its signature.
+        assertProblem(
+                anonymous.post("/api/webhooks/stripe", "{\"id\":\"evt_1\"}", "Stripe-Signature", "t=1,v1=00"),
+                400,
+                "invalid_signature");
+        // Its operator endpoints are not Stripe's.
+        assertProblem(anonymous.get("/api/webhooks/stripe/dead-letters"), 401, "unauthorized");
+        assertProblem(
+                as(token("shop-" + UUID.randomUUID(), "payments:write")).get("/api/webhooks/stripe/dead-letters"),
+                403,
+                "forbidden");
+        assertThat(as(token("operator-" + UUID.randomUUID(), "webhooks:admin"))
+                        .get("/api/webhooks/stripe/dead-letters")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aCallerOverItsRateIsRefusedAndStoresNothingWhileOtherCallersGoOn() {
+        LedgerApi busy = as(token("busy-" + UUID.randomUUID(), null));
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 4 * PER_SECOND; i++) {
+            answers.add(busy.get("/api/payments/pay_missing"));
+        }
+        List<Answer> limited =
+                answers.stream().filter(answer -> answer.status() == 429).toList();
+        // The calls span at most a few one-second periods, each of which lets PER_SECOND through.
+        assertThat(limited).isNotEmpty();
+        assertProblem(limited.get(0), 429, "rate_limited");
+        assertThat(limited.get(0).header(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isIn(404, 429));
+
+        String customer = "cus_limited_" + UUID.randomUUID();
+        String limitedKey = null;
+        for (int i = 0; i < 4 * PER_SECOND && limitedKey == null; i++) {
+            String key = LedgerApi.newIdempotencyKey();
+            if (busy.post("/api/payments", payment(customer, 1_000), "Idempotency-Key", key)
+                            .status()
+                    == 429) {
+                limitedKey = key;
+            }
+        }
+        assertThat(limitedKey).as("a create over the limit").isNotNull();
+        assertThat(idempotencyRows(limitedKey)).isZero();
+
+        assertThat(as(token("calm-" + UUID.randomUUID(), null))
+                        .get("/api/payments/pay_missing")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private LedgerApi as(String token) {
+        return new LedgerApi(client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build());
+    }
+
+    private static String token(String subject, String scope) {
+        return TokenCommand.mint(SECRET, subject, scope, Duration.ofMinutes(10), Instant.now());
+    }
+
+    private static Map<String, Object> payment(String customer, long amount) {
+        return Map.of("amount", amount, "currency", "usd", "customerId", customer);
+    }
+
+    private long idempotencyRows(String key) {
+        return jdbc.sql("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?")
+                .param(key)
+                .query(Long.class)
+                .single();
+    }
+
+    private long eventsOf(String customer) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload ->> 'customerId' = ?")
+                .param(customer)
+                .query(Long.class)
+                .single();
+    }
+}
