@@ -10,6 +10,7 @@ end
 
 function init(args)
   run = tostring(os.time())
+  token = os.getenv("BENCH_TOKEN")
 end
 
 request = function()
@@ -18,6 +19,9 @@ request = function()
     ["Content-Type"] = "application/json",
     ["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. counter,
   }
+  if token and token ~= "" then
+    headers["Authorization"] = "Bearer " .. token
+  end
   local body = '{"amount":' .. (100 + counter % 9900) .. ',"currency":"usd","customerId":"cus_bench_' .. (counter % 100) .. '"}'
   return wrk.format("POST", "/api/payments", headers, body)
 end

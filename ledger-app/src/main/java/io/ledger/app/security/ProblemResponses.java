@@ -13,10 +13,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The security filters' refusals as RFC 9457 problems with the contract's codes, like every other error. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -57,6 +59,18 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 scope == null
                         ? "The bearer token does not allow this call."
                         : "The bearer token does not grant the scope this call needs: " + scope + ".");
+    }
+
+    /** 400: Spring Security's firewall refused the URL (an encoded slash or semicolon, say) before any filter ran. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "validation_failed",
+                "The request URL is not acceptable: " + rejected.getMessage());
     }
 
     /** 429: the caller went over its requests per second. */

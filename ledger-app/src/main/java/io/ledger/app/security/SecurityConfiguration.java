@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,15 +36,23 @@ class SecurityConfiguration {
             JsonMapper json,
             @Value("${ledger.jwt.secret:}") String secret,
             @Value("${ledger.rate-limit.per-second:0}") int perSecond) {
+        if (secret.isBlank()) {
+            log.warn("LEDGER_JWT_SECRET is not set: the API takes calls without a token");
+            if (perSecond == 0) {
+                // Nothing to check: the chain applies to no request, so calls skip a dozen filters that would
+                // decide nothing.
+                return http.securityMatcher(request -> false).build();
+            }
+        }
         ProblemResponses problems = new ProblemResponses(json);
         // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
         http.csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (secret.isBlank()) {
-            log.warn("LEDGER_JWT_SECRET is not set: the API takes calls without a token");
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
             http.authorizeHttpRequests(SecurityConfiguration::rules)
@@ -55,6 +64,12 @@ class SecurityConfiguration {
             http.addFilterAfter(new CallerRateLimitFilter(perSecond, problems), AuthorizationFilter.class);
         }
         return http.build();
+    }
+
+    /** Problems for URLs the firewall refuses, too (it runs whether or not a chain applies). */
+    @Bean
+    RequestRejectedHandler rejectedRequests(JsonMapper json) {
+        return new ProblemResponses(json);
     }
 
     private static void rules(

@@ -1,0 +1,63 @@
+package io.ledger.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledger.app.support.LedgerApi;
+import io.ledger.app.support.LedgerIntegrationTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** The API without LEDGER_JWT_SECRET, as every other integration test runs it: open, its callers anonymous. */
+@LedgerIntegrationTest
+class OpenAccessIT {
+
+    @Autowired
+    RestTestClient client;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void callsWithoutATokenGoThroughAndTheirEventsNameAnAnonymousActor() {
+        LedgerApi api = new LedgerApi(client);
+
+        LedgerApi.Answer created = api.post(
+                "/api/payments", Map.of("amount", 900, "currency", "eur", "customerId", "cus_" + UUID.randomUUID()));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        JsonNode events = api.get(
+                        "/api/audit/payments/" + created.json().get("id").asString() + "/events")
+                .json()
+                .get("data");
+        assertThat(events).isNotEmpty();
+        events.forEach(event ->
+                assertThat(event.get("metadata").get("actor").asString()).isEqualTo("anonymous"));
+    }
+
+    @Test
+    void aUrlTheFirewallRefusesIsAProblemToo() throws IOException, InterruptedException {
+        // Sent raw: a client library would encode the percent sign again.
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/payments/pay_a%3Bb"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.headers().firstValue("X-Request-Id")).isPresent();
+        JsonNode problem = LedgerApi.JSON.readTree(answer.body());
+        assertThat(problem.get("code").asString()).isEqualTo("validation_failed");
+        assertThat(problem.get("detail").asString()).contains("%3B");
+    }
+}
