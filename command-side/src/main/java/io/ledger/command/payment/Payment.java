@@ -82,6 +82,9 @@ class Payment {
     private PaymentId id;
 
     private PaymentStatus status;
+    /** Whether the current processing is our guess (the provider could not be reached), not the provider's word. */
+    private boolean processingGuessed;
+
     private Money amount;
     private String customerId;
     private String orderId;
@@ -177,7 +180,9 @@ class Payment {
         } else if (outcome instanceof ChargeOutcome.ActionRequired action) {
             apply(new PaymentActionRequired(id, providerPaymentId, method, action.nextAction()));
         } else if (outcome instanceof ChargeOutcome.Processing) {
-            apply(new PaymentProcessingStarted(id, providerPaymentId, method));
+            apply(new PaymentProcessingStarted(id, providerPaymentId, method, false));
+        } else if (outcome instanceof ChargeOutcome.Unknown) {
+            apply(new PaymentProcessingStarted(id, providerPaymentId, method, true));
         }
     }
 
@@ -199,7 +204,7 @@ class Payment {
         if (status == PaymentStatus.PENDING
                 || status == PaymentStatus.FAILED
                 || status == PaymentStatus.REQUIRES_ACTION) {
-            apply(new PaymentProcessingStarted(id, providerPaymentId, command.paymentMethod()));
+            apply(new PaymentProcessingStarted(id, providerPaymentId, command.paymentMethod(), false));
         }
         // Processing, captured or canceled: the provider's news is older than what is recorded.
         return view();
@@ -207,9 +212,11 @@ class Payment {
 
     @CommandHandler
     PaymentView handle(RecordPaymentActionRequiredCommand command) {
-        // Stripe never moves a payment from processing to requires_action: a processing recorded here was our guess
-        // when the provider could not be reached after retries, so the provider's word replaces it.
-        if (status == PaymentStatus.PENDING || status == PaymentStatus.FAILED || status == PaymentStatus.PROCESSING) {
+        // Stripe never moves a payment from processing to requires_action, so from processing only our guess (the
+        // provider could not be reached) gives way to the provider's word; a provider's processing is newer news.
+        if (status == PaymentStatus.PENDING
+                || status == PaymentStatus.FAILED
+                || (status == PaymentStatus.PROCESSING && processingGuessed)) {
             apply(new PaymentActionRequired(id, providerPaymentId, command.paymentMethod(), command.nextAction()));
         }
         return view();
@@ -493,6 +500,7 @@ class Payment {
     void on(PaymentProcessingStarted event, @Timestamp Instant at) {
         attempted(event.paymentMethod());
         status = PaymentStatus.PROCESSING;
+        processingGuessed = Boolean.TRUE.equals(event.outcomeUnknown());
         touched(at);
     }
 

@@ -17,9 +17,12 @@ public sealed interface ChargeOutcome {
     /** The customer must act first; {@code nextAction} names what (e.g. {@code use_stripe_sdk}). */
     record ActionRequired(String nextAction) implements ChargeOutcome {}
 
-    /**
-     * Accepted, or not known yet (the provider could not be reached after retries): the outcome is reported later, by
-     * the provider or the janitor.
-     */
+    /** Accepted: the provider reports the outcome later (an asynchronous payment method). */
     record Processing() implements ChargeOutcome {}
+
+    /**
+     * Not known: the provider could not be reached after retries. Recorded as processing, a guess that the janitor
+     * replaces with what the provider says.
+     */
+    record Unknown() implements ChargeOutcome {}
 }

@@ -110,7 +110,7 @@ class StripePaymentProvider implements PaymentProvider {
             throw failed(operation, e);
         } catch (ProviderUnavailable e) {
             log.warn("{}: outcome unknown, recorded as processing for the janitor: {}", operation, e.getMessage());
-            return new ChargeOutcome.Processing();
+            return new ChargeOutcome.Unknown();
         } catch (StripeException e) {
             throw failed(operation, e);
         }

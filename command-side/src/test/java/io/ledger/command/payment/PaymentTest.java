@@ -98,6 +98,8 @@ class PaymentTest {
     private static final String INSUFFICIENT_FUNDS = "pm_card_insufficientFunds";
     private static final String AUTHENTICATION_REQUIRED = "pm_card_authenticationRequired";
     private static final String PROCESSING = "pm_card_processing";
+    /** A method whose confirmation's answer never arrives: the fake provider answers "outcome unknown". */
+    private static final String UNREACHABLE = "pm_test_unreachable";
 
     private AggregateTestFixture<Payment> fixture;
     private FakeProvider provider;
@@ -187,6 +189,13 @@ class PaymentTest {
         void creatingAndConfirmingAnAsynchronousMethodStartsProcessing() {
             given().when(create(PROCESSING, true))
                     .expectEvents(created(PROCESSING), processingStarted())
+                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.PROCESSING, 2));
+        }
+
+        @Test
+        void aConfirmationWhoseAnswerIsLostIsRecordedAsAProcessingGuess() {
+            given().when(create(UNREACHABLE, true))
+                    .expectEvents(created(UNREACHABLE), processingGuessed(UNREACHABLE))
                     .expectResultMessagePayloadMatching(createdView(PaymentStatus.PROCESSING, 2));
         }
 
@@ -758,10 +767,27 @@ class PaymentTest {
 
         @Test
         void actionRequiredReportedWhileProcessingReplacesTheProcessingGuess() {
-            given(created(AUTHENTICATION_REQUIRED), processingStarted())
+            given(created(AUTHENTICATION_REQUIRED), processingGuessed(AUTHENTICATION_REQUIRED))
                     .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
                     .expectEvents(actionRequired())
                     .expectResultMessagePayloadMatching(paymentView(PaymentStatus.REQUIRES_ACTION, 3));
+        }
+
+        @Test
+        void actionRequiredReportedAfterTheProvidersOwnProcessingIsStaleNews() {
+            // Stripe never moves processing -> requires_action: this report is older than the processing it follows.
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordPaymentActionRequiredCommand(ID, PROCESSING, "use_stripe_sdk"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PROCESSING, 2));
+        }
+
+        @Test
+        void aProcessingStoredBeforeGuessesWereMarkedIsTheProvidersOwn() {
+            given(created(PROCESSING), new PaymentProcessingStarted(ID, PROVIDER_ID, PROCESSING, null))
+                    .when(new RecordPaymentActionRequiredCommand(ID, PROCESSING, "use_stripe_sdk"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -1257,7 +1283,12 @@ class PaymentTest {
     }
 
     private static PaymentProcessingStarted processingStarted() {
-        return new PaymentProcessingStarted(ID, PROVIDER_ID, PROCESSING);
+        return new PaymentProcessingStarted(ID, PROVIDER_ID, PROCESSING, false);
+    }
+
+    /** Processing recorded because the provider could not be reached. */
+    private static PaymentProcessingStarted processingGuessed(String method) {
+        return new PaymentProcessingStarted(ID, PROVIDER_ID, method, true);
     }
 
     private static PaymentCanceled canceled() {
@@ -1386,6 +1417,7 @@ class PaymentTest {
                             "insufficient_funds", null, "Your card has insufficient funds.", ProviderDetails.NONE);
                 case AUTHENTICATION_REQUIRED -> new ChargeOutcome.ActionRequired("use_stripe_sdk");
                 case PROCESSING -> new ChargeOutcome.Processing();
+                case UNREACHABLE -> new ChargeOutcome.Unknown();
                 default -> throw new UnknownPaymentMethod(request.paymentMethod());
             };
         }

@@ -200,12 +200,12 @@ class StripePaymentProviderTest {
     }
 
     @Test
-    void aConfirmStillFailingAfterFiveAttemptsIsProcessingForTheJanitor() {
+    void aConfirmStillFailingAfterFiveAttemptsHasAnUnknownOutcomeForTheJanitor() {
         for (int i = 0; i < 6; i++) {
             stub.answer(500, error("api_error", null, null, "Something went wrong on Stripe's end."));
         }
 
-        assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Processing());
+        assertThat(provider.confirm(charge(1))).isEqualTo(new ChargeOutcome.Unknown());
         assertThat(stub.received())
                 .hasSize(5)
                 .extracting(StripeStub.Received::idempotencyKey)

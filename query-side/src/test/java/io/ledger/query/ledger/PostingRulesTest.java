@@ -163,7 +163,7 @@ class PostingRulesTest {
     void factsThatMoveNoMoneyPostNothing() {
         List<PaymentEvent> quiet = List.of(
                 new PaymentCreated(PAYMENT, usd(1999), "cus_1", null, null, Map.of(), Provider.SIMULATED, "pi_1", null),
-                new PaymentProcessingStarted(PAYMENT, "pi_1", "pm_card_processing"),
+                new PaymentProcessingStarted(PAYMENT, "pi_1", "pm_card_processing", false),
                 new PaymentActionRequired(PAYMENT, "pi_1", "pm_card_authenticationRequired", "use_stripe_sdk"),
                 new PaymentFailed(
                         PAYMENT, usd(1999), "card_declined", "declined", "pi_1", "pm_card_chargeDeclined", null, null),
