@@ -39,6 +39,7 @@ class ReadModelRebuildIT {
     static {
         TABLES.put("payment_view", "payment_id");
         TABLES.put("refund_view", "refund_id");
+        TABLES.put("dispute_view", "dispute_id");
         TABLES.put("stats_bucket", "day, currency, provider");
         TABLES.put("stats_payment", "payment_id");
         TABLES.put("reconciliation_view", "payment_id");

@@ -305,7 +305,7 @@ class AuditIT {
                 .isTrue();
         assertThat(clean.get("chainValid").asBoolean()).isTrue();
         JsonNode tables = clean.get("readModels").get("tables");
-        assertThat(tables.size()).isEqualTo(7);
+        assertThat(tables.size()).isEqualTo(8);
         for (JsonNode table : tables) {
             assertThat(table.get("liveRows").asLong())
                     .as("%s", table)

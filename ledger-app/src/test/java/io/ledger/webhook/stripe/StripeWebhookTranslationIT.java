@@ -6,12 +6,16 @@ import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerDb;
 import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.StripeApiStub;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -215,11 +219,26 @@ class StripeWebhookTranslationIT {
         assertThat(webhooks.journal(story.paymentId()))
                 .containsEntry("disputed_funds", 6500L)
                 .containsEntry("processor_balance", -6500L);
+        JsonNode open = disputes(story.paymentId());
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("id").asString()).isEqualTo(story.disputeId);
+        assertThat(open.get(0).get("paymentId").asString()).isEqualTo(story.paymentId());
+        assertThat(open.get(0).get("amount").asLong()).isEqualTo(5000);
+        assertThat(open.get(0).get("fee").asLong()).isEqualTo(1500);
+        assertThat(open.get(0).get("currency").asString()).isEqualTo("usd");
+        assertThat(open.get(0).get("status").asString()).isEqualTo("open");
+        assertThat(open.get(0).get("reason").asString()).isEqualTo("fraudulent");
+        assertThat(open.get(0).get("openedAt").asString()).isNotBlank();
+        assertThat(open.get(0).get("closedAt").isNull()).isTrue();
 
         story.publishDispute("won", 5000);
         deliverAndProcess("charge.dispute.closed", story.dispute("won", 5000));
 
         assertThat(webhooks.payment(story.paymentId()).get("status").asString()).isEqualTo("succeeded");
+        JsonNode won = disputes(story.paymentId());
+        assertThat(won).hasSize(1);
+        assertThat(won.get(0).get("status").asString()).isEqualTo("won");
+        assertThat(won.get(0).get("closedAt").asString()).isNotBlank();
         assertThat(db.eventsOf(story.paymentId()))
                 .extracting(LedgerDb.StoredEvent::type)
                 .containsExactly("PaymentCreated", "PaymentSucceeded", "DisputeOpened", "DisputeWon");
@@ -245,6 +264,60 @@ class StripeWebhookTranslationIT {
                 .containsEntry("disputed_funds", 0L)
                 .containsEntry("processor_balance", -5500L);
         assertThat(webhooks.payment(story.paymentId()).get("version").asLong()).isEqualTo(4);
+        JsonNode lost = disputes(story.paymentId());
+        assertThat(lost).hasSize(1);
+        assertThat(lost.get(0).get("status").asString()).isEqualTo("lost");
+        assertThat(lost.get(0).get("amount").asLong()).isEqualTo(4000);
+        assertThat(lost.get(0).get("fee").asLong()).isEqualTo(1500);
+    }
+
+    @Test
+    void aPaymentWithoutDisputesListsNoneAndAnUnknownPaymentHasNoDisputesResource() {
+        StripeStory story = new StripeStory(pendingPayment(2500), 2500).publishIntent("succeeded");
+        deliverAndProcess("payment_intent.succeeded", story.intent("succeeded"));
+
+        assertThat(disputes(story.paymentId())).isEmpty();
+        LedgerApi.assertProblem(
+                api.get("/api/payments/pay_NoSuchPayment000000000000/disputes"), 404, "payment_not_found");
+    }
+
+    /** GET /api/payments/{id}/disputes: its data. */
+    private JsonNode disputes(String paymentId) {
+        LedgerApi.Answer answer = api.get("/api/payments/" + paymentId + "/disputes");
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.json().propertyNames()).containsExactly("data");
+        return answer.json().get("data");
+    }
+
+    /**
+     * The migration that added the payment's disputes fills them from the events already stored: run again over a
+     * dispute whose row is gone, it writes the row the projection wrote.
+     */
+    @Test
+    void theMigrationFillsDisputesFromStoredEventsAsTheProjectionDoes() throws IOException {
+        StripeStory story =
+                new StripeStory(null, 5000).publishIntent("succeeded").publishDispute("lost", 4000);
+        deliverAndProcess("charge.dispute.closed", story.dispute("lost", 4000));
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        String row = "SELECT to_jsonb(d)::text FROM dispute_view d WHERE dispute_id = ?";
+        String projected =
+                jdbc.sql(row).param(story.disputeId).query(String.class).single();
+
+        jdbc.sql("DELETE FROM dispute_view WHERE dispute_id = ?")
+                .param(story.disputeId)
+                .update();
+        String migration = new ClassPathResource("db/migration/query/V2026_11_23_70__dispute_view.sql")
+                .getContentAsString(StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.indexOf("INSERT INTO dispute_view"));
+        for (String statement : backfill.split(";")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement).update();
+            }
+        }
+
+        assertThat(jdbc.sql(row).param(story.disputeId).query(String.class).single())
+                .isEqualTo(projected);
+        assertThat(projected).contains("\"status\": \"lost\"");
     }
 
     @Test

@@ -14,7 +14,9 @@ final class ReadModelTables {
     static final Map<String, Map<String, String>> BY_PROCESSOR = new LinkedHashMap<>();
 
     static {
-        BY_PROCESSOR.put("payment-history", tables("payment_view", "payment_id", "refund_view", "refund_id"));
+        BY_PROCESSOR.put(
+                "payment-history",
+                tables("payment_view", "payment_id", "refund_view", "refund_id", "dispute_view", "dispute_id"));
         BY_PROCESSOR.put(
                 "payment-stats", tables("stats_bucket", "day, currency, provider", "stats_payment", "payment_id"));
         BY_PROCESSOR.put("reconciliation", tables("reconciliation_view", "payment_id"));

@@ -3,6 +3,7 @@ package io.ledger.query.payment;
 import io.ledger.api.money.Money;
 import io.ledger.api.payment.DisputeLost;
 import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeStatus;
 import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentActionRequired;
 import io.ledger.api.payment.PaymentCanceled;
@@ -174,25 +175,41 @@ class PaymentHistoryProjection {
                 at);
     }
 
-    /** Disputes leave the payment's status as it is; the row still counts them in its version. */
+    /** Disputes leave the payment's status as it is; they are listed with it, and its row counts them in its version. */
     @EventHandler
     void on(DisputeOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO dispute_view (dispute_id, payment_id, amount, fee, currency, status, reason, opened_at)
+                        VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
+                        ON CONFLICT (dispute_id) DO NOTHING
+                        """)
+                .params(
+                        event.disputeId(),
+                        event.paymentId().value(),
+                        event.amount().minor(),
+                        event.fee().minor(),
+                        event.amount().currencyCode(),
+                        event.reason(),
+                        utc(at))
+                .update();
         update(event, sequence, at, null, params());
     }
 
     @EventHandler
     void on(DisputeWon event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        disputeClosed(event.disputeId(), DisputeStatus.WON, at);
         update(event, sequence, at, null, params());
     }
 
     @EventHandler
     void on(DisputeLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        disputeClosed(event.disputeId(), DisputeStatus.LOST, at);
         update(event, sequence, at, null, params());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE payment_view, refund_view").update();
+        jdbc.sql("TRUNCATE payment_view, refund_view, dispute_view").update();
     }
 
     private void reconciled(
@@ -245,6 +262,12 @@ class PaymentHistoryProjection {
             params.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return params;
+    }
+
+    private void disputeClosed(String disputeId, DisputeStatus outcome, Instant at) {
+        jdbc.sql("UPDATE dispute_view SET status = ?, closed_at = ? WHERE dispute_id = ?")
+                .params(outcome.code(), utc(at), disputeId)
+                .update();
     }
 
     private void refundStatus(String refundId, RefundStatus status) {

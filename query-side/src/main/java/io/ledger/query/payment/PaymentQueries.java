@@ -1,7 +1,9 @@
 package io.ledger.query.payment;
 
+import io.ledger.api.payment.FindPaymentDisputesQuery;
 import io.ledger.api.payment.FindPaymentQuery;
 import io.ledger.api.payment.ListPaymentsQuery;
+import io.ledger.api.payment.PaymentDisputes;
 import io.ledger.api.payment.PaymentPage;
 import io.ledger.api.payment.PaymentSort;
 import io.ledger.api.payment.PaymentView;
@@ -47,6 +49,12 @@ class PaymentQueries {
             row = find(query.paymentId());
         }
         return row.map(found -> rows.withRefunds(List.of(found)).get(0));
+    }
+
+    /** Empty when the read model has no such payment. */
+    @QueryHandler
+    Optional<PaymentDisputes> handle(FindPaymentDisputesQuery query) {
+        return find(query.paymentId()).map(payment -> new PaymentDisputes(rows.disputes(payment.id())));
     }
 
     @QueryHandler

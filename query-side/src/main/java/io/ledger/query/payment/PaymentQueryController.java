@@ -1,6 +1,8 @@
 package io.ledger.query.payment;
 
+import io.ledger.api.payment.FindPaymentDisputesQuery;
 import io.ledger.api.payment.FindPaymentQuery;
+import io.ledger.api.payment.PaymentDisputes;
 import io.ledger.api.payment.PaymentFilter;
 import io.ledger.api.payment.PaymentPage;
 import io.ledger.api.payment.PaymentView;
@@ -45,6 +47,14 @@ class PaymentQueryController {
         return queries.query(
                         new FindPaymentQuery(id, PaymentListParameters.minVersion(parameters)),
                         ResponseTypes.optionalInstanceOf(PaymentView.class))
+                .join()
+                .orElseThrow(() -> new PaymentNotFound(id));
+    }
+
+    /** The payment's disputes (a resource of their own: the contract's payment resource has no field for them). */
+    @GetMapping("/{id}/disputes")
+    PaymentDisputes disputes(@PathVariable String id) {
+        return queries.query(new FindPaymentDisputesQuery(id), ResponseTypes.optionalInstanceOf(PaymentDisputes.class))
                 .join()
                 .orElseThrow(() -> new PaymentNotFound(id));
     }

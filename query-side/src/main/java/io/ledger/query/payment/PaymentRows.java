@@ -1,5 +1,7 @@
 package io.ledger.query.payment;
 
+import io.ledger.api.payment.DisputeStatus;
+import io.ledger.api.payment.DisputeView;
 import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.Provider;
@@ -19,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads payment_view and refund_view rows into the contract's payment resource. */
+/** Reads payment_view, refund_view and dispute_view rows into the contract's payment resource. */
 class PaymentRows {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -45,6 +47,14 @@ class PaymentRows {
                 .list()
                 .forEach(refund -> refunds.get(refund.paymentId()).add(refund));
         return rows.stream().map(row -> row.withRefunds(refunds.get(row.id()))).toList();
+    }
+
+    /** The payment's disputes, oldest first. */
+    List<DisputeView> disputes(String paymentId) {
+        return jdbc.sql("SELECT * FROM dispute_view WHERE payment_id = ? ORDER BY opened_at, dispute_id")
+                .param(paymentId)
+                .query(PaymentRows::dispute)
+                .list();
     }
 
     /** A payment_view row as the payment resource, without its refunds yet. */
@@ -80,6 +90,19 @@ class PaymentRows {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static DisputeView dispute(ResultSet rs, int rowNum) throws SQLException {
+        return new DisputeView(
+                rs.getString("dispute_id"),
+                rs.getString("payment_id"),
+                rs.getLong("amount"),
+                rs.getLong("fee"),
+                rs.getString("currency"),
+                DisputeStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getString("reason"),
+                instant(rs, "opened_at"),
+                instant(rs, "closed_at"));
     }
 
     private static RefundView refund(ResultSet rs, int rowNum) throws SQLException {
