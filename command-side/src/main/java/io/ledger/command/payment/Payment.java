@@ -203,10 +203,12 @@ class Payment {
     PaymentView handle(RecordPaymentProcessingCommand command) {
         if (status == PaymentStatus.PENDING
                 || status == PaymentStatus.FAILED
-                || status == PaymentStatus.REQUIRES_ACTION) {
+                || status == PaymentStatus.REQUIRES_ACTION
+                || (status == PaymentStatus.PROCESSING && processingGuessed)) {
+            // From our guess: the provider confirms it, so a late requires_action can no longer replace it.
             apply(new PaymentProcessingStarted(id, providerPaymentId, command.paymentMethod(), false));
         }
-        // Processing, captured or canceled: the provider's news is older than what is recorded.
+        // Processing already reported, captured or canceled: the provider's news is older than what is recorded.
         return view();
     }
 
@@ -500,7 +502,8 @@ class Payment {
     void on(PaymentProcessingStarted event, @Timestamp Instant at) {
         attempted(event.paymentMethod());
         status = PaymentStatus.PROCESSING;
-        processingGuessed = Boolean.TRUE.equals(event.outcomeUnknown());
+        // Events stored before the flag existed recorded guesses too: they keep the rule they were written under.
+        processingGuessed = !Boolean.FALSE.equals(event.outcomeUnknown());
         touched(at);
     }
 

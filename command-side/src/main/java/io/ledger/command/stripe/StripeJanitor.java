@@ -226,7 +226,10 @@ class StripeJanitor {
                                 ? intent.getCancellationReason()
                                 : "canceled at Stripe"));
             case "processing" ->
-                pending ? Optional.of(new RecordPaymentProcessingCommand(paymentId, null)) : Optional.empty();
+                // Also over our own processing guess, which Stripe's word then confirms (a no-op otherwise).
+                pending || "processing".equals(watch.status())
+                        ? Optional.of(new RecordPaymentProcessingCommand(paymentId, null))
+                        : Optional.empty();
             case "requires_action" ->
                 // Also when we recorded processing because our confirm's answer never came: the customer must act.
                 pending || "processing".equals(watch.status())

@@ -784,10 +784,36 @@ class PaymentTest {
         }
 
         @Test
-        void aProcessingStoredBeforeGuessesWereMarkedIsTheProvidersOwn() {
-            given(created(PROCESSING), new PaymentProcessingStarted(ID, PROVIDER_ID, PROCESSING, null))
-                    .when(new RecordPaymentActionRequiredCommand(ID, PROCESSING, "use_stripe_sdk"))
+        void theProvidersProcessingConfirmsOurGuess() {
+            given(created(AUTHENTICATION_REQUIRED), processingGuessed(AUTHENTICATION_REQUIRED))
+                    .when(new RecordPaymentProcessingCommand(ID, AUTHENTICATION_REQUIRED))
+                    .expectEvents(new PaymentProcessingStarted(ID, PROVIDER_ID, AUTHENTICATION_REQUIRED, false));
+        }
+
+        @Test
+        void aLateActionRequiredAfterTheProviderConfirmedOurGuessIsStale() {
+            given(
+                            created(AUTHENTICATION_REQUIRED),
+                            processingGuessed(AUTHENTICATION_REQUIRED),
+                            new PaymentProcessingStarted(ID, PROVIDER_ID, AUTHENTICATION_REQUIRED, false))
+                    .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
+                    .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        @Test
+        void theProvidersProcessingReportedAgainIsANoOp() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordPaymentProcessingCommand(ID, PROCESSING))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aProcessingStoredBeforeGuessesWereMarkedKeepsTheRuleItWasRecordedUnder() {
+            given(created(AUTHENTICATION_REQUIRED), new PaymentProcessingStarted(ID, PROVIDER_ID, null, null))
+                    .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
+                    .expectEvents(actionRequired());
         }
 
         @Test

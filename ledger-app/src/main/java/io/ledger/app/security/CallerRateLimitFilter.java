@@ -9,6 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,10 +39,15 @@ final class CallerRateLimitFilter extends OncePerRequestFilter {
                 .build());
     }
 
+    /** Matched as the security rules and Spring MVC match (decoded, normalized paths), so no spelling escapes it. */
+    private static final RequestMatcher LIMITED = new AndRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/api/**"),
+            new NegatedRequestMatcher(
+                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, SecurityConfiguration.STRIPE_WEBHOOKS)));
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !path.startsWith("/api/") || path.equals(SecurityConfiguration.STRIPE_WEBHOOKS);
+        return !LIMITED.matches(request);
     }
 
     @Override

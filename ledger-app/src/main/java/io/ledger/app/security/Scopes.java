@@ -19,6 +19,7 @@ final class Scopes {
     static final String LEDGER_READ = "ledger:read";
     static final String AUDIT = "audit";
     static final String WEBHOOKS_ADMIN = "webhooks:admin";
+    static final String OPERATIONS = "operations";
 
     /** The request attribute naming the scope a refused call needed, for the 403 problem's detail. */
     static final String REQUIRED = Scopes.class.getName() + ".required";

@@ -85,14 +85,19 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers(STRIPE_WEBHOOKS + "/**")
                 .access(Scopes.require(Scopes.WEBHOOKS_ADMIN))
-                .requestMatchers(HttpMethod.POST, "/api/payments/**")
-                .access(Scopes.require(Scopes.PAYMENTS_WRITE))
-                .requestMatchers("/api/payments/**")
+                // Reads by method, everything else is a write: a future PUT or DELETE is not open to readers.
+                .requestMatchers(HttpMethod.GET, "/api/payments/**")
                 .access(Scopes.require(Scopes.PAYMENTS_READ))
+                .requestMatchers(HttpMethod.HEAD, "/api/payments/**")
+                .access(Scopes.require(Scopes.PAYMENTS_READ))
+                .requestMatchers("/api/payments/**")
+                .access(Scopes.require(Scopes.PAYMENTS_WRITE))
                 .requestMatchers("/api/ledger/**")
                 .access(Scopes.require(Scopes.LEDGER_READ))
                 .requestMatchers("/api/audit/**")
                 .access(Scopes.require(Scopes.AUDIT))
+                .requestMatchers("/actuator/**")
+                .access(Scopes.require(Scopes.OPERATIONS))
                 .anyRequest()
                 .authenticated();
     }

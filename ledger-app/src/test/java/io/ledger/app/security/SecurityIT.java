@@ -8,6 +8,12 @@ import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
 import io.ledger.app.support.LedgerTestHooks;
 import io.ledger.app.support.TestDatabaseContainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +59,9 @@ class SecurityIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aCallWithoutATokenIsRefusedAndLeavesNothingBehind() {
@@ -153,6 +163,16 @@ class SecurityIT {
         LedgerApi writer = as(token("shop-" + UUID.randomUUID(), "payments:write payments:read"));
         assertThat(writer.post("/api/payments", payment(customer, 1_000)).status())
                 .isEqualTo(201);
+        assertProblem(reader.delete("/api/payments/pay_any"), 403, "forbidden");
+        Answer export = reader.get("/api/payments/export", "format", "csv");
+        assertThat(export.status()).as("%s", export).isEqualTo(200);
+        assertThat(export.body()).startsWith("id,");
+        assertProblem(reader.get("/actuator/metrics"), 403, "forbidden");
+        assertThat(as(token("ops-" + UUID.randomUUID(), "operations"))
+                        .get("/actuator/metrics")
+                        .status())
+                .isEqualTo(200);
+
         LedgerApi auditor = as(token("auditor-" + UUID.randomUUID(), "audit ledger:read"));
         assertThat(auditor.get("/api/audit/projections").status()).isEqualTo(200);
         assertThat(auditor.get("/api/ledger/trial-balance").status()).isEqualTo(200);
@@ -216,10 +236,38 @@ class SecurityIT {
         assertThat(limitedKey).as("a create over the limit").isNotNull();
         assertThat(idempotencyRows(limitedKey)).isZero();
 
+        // However the path is spelled, a call the application routes counts against the caller.
+        String sneaky = token("sneaky-" + UUID.randomUUID(), null);
+        List<Integer> encoded = new ArrayList<>();
+        for (int i = 0; i < 4 * PER_SECOND; i++) {
+            encoded.add(raw("/%61pi/payments/pay_missing", sneaky));
+        }
+        assertThat(encoded)
+                .contains(429)
+                .allSatisfy(status -> assertThat(status).isIn(404, 429));
+
         assertThat(as(token("calm-" + UUID.randomUUID(), null))
                         .get("/api/payments/pay_missing")
                         .status())
                 .isEqualTo(404);
+    }
+
+    /** A GET sent as written, percent signs included: client libraries would encode them again. */
+    private int raw(String path, String token) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private LedgerApi as(String token) {

@@ -70,6 +70,13 @@ public final class LedgerApi {
         return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
     }
 
+    /** DELETEs {@code path}: no endpoint takes it, so it shows how other methods are answered. */
+    public Answer delete(String path) {
+        EntityExchangeResult<String> result =
+                client.delete().uri(path).exchange().returnResult(String.class);
+        return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+    }
+
     /** An RFC 9457 problem with the contract's code. */
     public static void assertProblem(Answer answer, int status, String code) {
         assertThat(answer.status()).as("%s", answer).isEqualTo(status);

@@ -285,7 +285,8 @@ class StripeWebhookTranslationIT {
     private JsonNode disputes(String paymentId) {
         LedgerApi.Answer answer = api.get("/api/payments/" + paymentId + "/disputes");
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
-        assertThat(answer.json().propertyNames()).containsExactly("data");
+        assertThat(answer.json().propertyNames()).containsExactly("data", "hasMore", "nextCursor");
+        assertThat(answer.json().get("hasMore").asBoolean()).isFalse();
         return answer.json().get("data");
     }
 

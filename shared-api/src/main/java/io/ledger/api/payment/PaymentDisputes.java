@@ -2,10 +2,13 @@ package io.ledger.api.payment;
 
 import java.util.List;
 
-/** The disputes of one payment, oldest first (at Stripe a charge is disputed at most once). */
-public record PaymentDisputes(List<DisputeView> data) {
+/**
+ * The disputes of one payment, oldest first, in the contract's list shape. At Stripe a charge is disputed at most once,
+ * so the list is always whole: {@code hasMore} false, no {@code nextCursor}.
+ */
+public record PaymentDisputes(List<DisputeView> data, boolean hasMore, String nextCursor) {
 
-    public PaymentDisputes {
-        data = List.copyOf(data);
+    public PaymentDisputes(List<DisputeView> data) {
+        this(List.copyOf(data), false, null);
     }
 }
