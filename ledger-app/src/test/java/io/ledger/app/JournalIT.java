@@ -178,6 +178,8 @@ class JournalIT {
         JsonNode body = getOk("/api/ledger/trial-balance");
 
         assertThat(body.get("balanced").asBoolean()).isTrue();
+        // Now, at millisecond precision like every timestamp of the API.
+        assertThat(body.get("asOf").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z");
         assertThat(totals(body))
                 .containsExactly(Map.entry("eur", "4000/4000 true"), Map.entry("usd", "42500/42500 true"));
         Map<String, String> lines = lines(body);

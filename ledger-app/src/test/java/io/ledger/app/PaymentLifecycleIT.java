@@ -119,8 +119,10 @@ class PaymentLifecycleIT {
         assertExactAmount(refunded.get("amount"), 99_999_999);
         assertThat(refunded.get("refunds")).hasSize(2);
 
-        Answer nothingLeft = api.post("/api/payments/" + id + "/refunds", Map.of("amount", 1));
-        assertProblem(nothingLeft, 409, "refund_exceeds_available");
+        // Refunded is final: another refund is an illegal move, with or without an amount.
+        assertProblem(
+                api.post("/api/payments/" + id + "/refunds", Map.of("amount", 1)), 409, "invalid_state_transition");
+        assertProblem(api.post("/api/payments/" + id + "/refunds", null), 409, "invalid_state_transition");
 
         assertThat(types(id))
                 .containsExactly(
@@ -179,6 +181,42 @@ class PaymentLifecycleIT {
         assertThat(types(id))
                 .containsExactly("PaymentCreated", "PaymentActionRequired", "PaymentSucceeded", "PaymentReconciled");
         assertEventsCarryTheirRequestIds(id);
+    }
+
+    @Test
+    void anAsynchronousChargeFailedMeanwhileNeverSucceedsOnItsOwn() throws InterruptedException {
+        JsonNode created = create(Map.of(
+                        "amount",
+                        5000,
+                        "currency",
+                        "usd",
+                        "customerId",
+                        customerId,
+                        "paymentMethod",
+                        "pm_card_processing",
+                        "confirm",
+                        true))
+                .json();
+        String id = created.get("id").asString();
+        assertThat(created.get("status").asString()).isEqualTo("processing");
+
+        JsonNode failed = command(id, "/fail", Map.of("code", "expired", "message", "The bank gave up."), 200);
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+        assertThat(jdbc.sql("SELECT count(*) FROM simulated_async_charge WHERE payment_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .as("the simulated charge ended with the failure")
+                .isZero();
+
+        // Well past the simulated processing delay (0.5 s in tests) and several polls of its completion job.
+        Thread.sleep(2_000);
+        assertThat(types(id)).containsExactly("PaymentCreated", "PaymentProcessingStarted", "PaymentFailed");
+        assertThat(api.get("/api/payments/" + id, "minVersion", "3")
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("failed");
     }
 
     @Test

@@ -128,6 +128,15 @@ class ValidationIT {
                         with(valid, "metadata", Map.of("k\u0000", "v")),
                         "metadata"),
                 invalid("confirm as a string", create, with(valid, "confirm", "yes"), "confirm"),
+                invalid("customerId as a number", create, with(valid, "customerId", 123), "customerId"),
+                invalid("description as a boolean", create, with(valid, "description", true), "description"),
+                invalid("metadata value as a number", create, with(valid, "metadata", Map.of("a", 1)), "metadata.a"),
+                invalid(
+                        "metadata value as a float",
+                        create,
+                        "{\"amount\":1999,\"currency\":\"usd\",\"customerId\":\"c\",\"metadata\":{\"a\":1.5}}",
+                        "metadata.a"),
+                invalid("refund reason as a number", refund, Map.of("amount", 500, "reason", 7), "reason"),
                 invalid(
                         "unknown field on confirm",
                         "/api/payments/{pending}/confirm",
@@ -164,6 +173,7 @@ class ValidationIT {
                 invalid("missing settlementId", reconcile, without(settlement, "settlementId"), "settlementId"),
                 invalid("fail without a code", fail, Map.of("message", "gone"), "code"),
                 invalid("fail with a blank message", fail, Map.of("code", "expired", "message", ""), "message"),
+                invalid("cancel reason as a number", "/api/payments/{pending}/cancel", Map.of("reason", 5), "reason"),
                 invalid(
                         "cancel reason over 500 characters",
                         "/api/payments/{pending}/cancel",

@@ -295,7 +295,8 @@ class Payment {
         if (refunds.containsKey(command.refundId())) {
             return Optional.empty();
         }
-        if (!status.isCaptured()) {
+        // Refunded is final: a new refund of it is an illegal move, not one that merely asks too much.
+        if (!status.isCaptured() || status == PaymentStatus.REFUNDED) {
             throw new IllegalPaymentTransition(id, status, "refund");
         }
         requirePaymentCurrency(command.currency());

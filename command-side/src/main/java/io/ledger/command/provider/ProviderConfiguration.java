@@ -3,6 +3,7 @@ package io.ledger.command.provider;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -28,5 +29,19 @@ class ProviderConfiguration {
     SimulatedAsyncChargeJob simulatedAsyncChargeJob(
             JdbcClient jdbc, TransactionTemplate transaction, CommandGateway commands) {
         return new SimulatedAsyncChargeJob(jdbc, transaction, commands);
+    }
+
+    @Bean
+    @Conditional(StripeKey.Missing.class)
+    SimulatedChargeEnd simulatedChargeEnd(JdbcClient jdbc) {
+        return new SimulatedChargeEnd(jdbc);
+    }
+
+    /** A failure ends the simulated charge in its own unit of work and transaction. */
+    @Bean
+    @Conditional(StripeKey.Missing.class)
+    ConfigurerModule simulatedChargeEndInTheCommandsTransaction() {
+        return configurer ->
+                configurer.eventProcessing().registerSubscribingEventProcessor(SimulatedChargeEnd.PROCESSING_GROUP);
     }
 }

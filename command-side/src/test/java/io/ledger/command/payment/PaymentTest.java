@@ -603,10 +603,10 @@ class PaymentTest {
         }
 
         @Test
-        void refundingAFullyRefundedPaymentIsRejected() {
+        void refundingAFullyRefundedPaymentIsAnIllegalMoveFromAFinalState() {
             given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
                     .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
-                    .expectException(RefundExceedsAvailableAmount.class)
+                    .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();

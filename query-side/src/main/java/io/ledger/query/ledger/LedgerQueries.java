@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +108,8 @@ class LedgerQueries {
      */
     @QueryHandler
     TrialBalanceView handle(FindTrialBalanceQuery query) {
-        Instant asOf = query.asOf() == null ? clock.instant() : query.asOf();
+        // Millisecond precision, as every timestamp the API answers.
+        Instant asOf = query.asOf() == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : query.asOf();
         LocalDate day = asOf.atZone(ZoneOffset.UTC).toLocalDate();
         Map<String, long[]> sums = new HashMap<>();
         jdbc.sql("""
