@@ -378,12 +378,19 @@ class PaymentLifecycleIT {
                 "confirm",
                 true);
         Answer unnamed = api.post("/api/payments", body);
-        Answer insane = api.post("/api/payments", body, "X-Request-Id", "not a sane id");
+        String tooLong = "x".repeat(201);
+        Answer insane = api.post("/api/payments", body, "X-Request-Id", tooLong);
+        // Any visible characters and spaces are a client's own id, echoed and recorded as given.
+        String punctuated = "req 1/2+3@shop:#" + UUID.randomUUID();
+        Answer echoed = api.post("/api/payments", body, "X-Request-Id", punctuated);
+        assertThat(echoed.header("X-Request-Id")).isEqualTo(punctuated);
+        assertThat(db.eventsOf(echoed.json().get("id").asString()))
+                .allSatisfy(event -> assertThat(event.correlationId()).isEqualTo(punctuated));
 
         for (Answer answer : List.of(unnamed, insane)) {
             assertThat(answer.status()).as("%s", answer).isEqualTo(201);
             String requestId = answer.header("X-Request-Id");
-            assertThat(requestId).isNotBlank().isNotEqualTo("not a sane id");
+            assertThat(requestId).isNotBlank().isNotEqualTo(tooLong);
             assertThat(db.eventsOf(answer.json().get("id").asString()))
                     .hasSize(2)
                     .allSatisfy(event -> assertThat(event.correlationId()).isEqualTo(requestId));

@@ -11,9 +11,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +32,20 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String STRIPE_WEBHOOKS = "/api/webhooks/stripe";
+
+    /**
+     * What anyone may call: the health check, the API description, error pages, and Stripe's webhooks, which prove
+     * themselves with the Stripe-Signature header instead.
+     */
+    private static final RequestMatcher PUBLIC = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/actuator/health"),
+            PathPatternRequestMatcher.pathPattern("/actuator/health/**"),
+            PathPatternRequestMatcher.pathPattern("/v3/api-docs"),
+            PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"),
+            PathPatternRequestMatcher.pathPattern("/swagger-ui.html"),
+            PathPatternRequestMatcher.pathPattern("/swagger-ui/**"),
+            PathPatternRequestMatcher.pathPattern("/error"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOKS));
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -56,7 +75,8 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
             http.authorizeHttpRequests(SecurityConfiguration::rules)
-                    .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(BearerTokens.decoder(secret)))
+                    .oauth2ResourceServer(server -> server.bearerTokenResolver(tokensOutsidePublicCalls())
+                            .jwt(jwt -> jwt.decoder(BearerTokens.decoder(secret)))
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems));
         }
@@ -64,6 +84,12 @@ class SecurityConfiguration {
             http.addFilterAfter(new CallerRateLimitFilter(perSecond, problems), AuthorizationFilter.class);
         }
         return http.build();
+    }
+
+    /** A public call is not judged by a token it happens to carry (an expired one, say, or Stripe's own header). */
+    private static BearerTokenResolver tokensOutsidePublicCalls() {
+        DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+        return request -> PUBLIC.matches(request) ? null : tokens.resolve(request);
     }
 
     /** Problems for URLs the firewall refuses, too (it runs whether or not a chain applies). */
@@ -74,14 +100,7 @@ class SecurityConfiguration {
 
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers("/actuator/health", "/actuator/health/**")
-                .permitAll()
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                .permitAll()
-                .requestMatchers("/error")
-                .permitAll()
-                // Stripe proves itself with the Stripe-Signature header instead.
-                .requestMatchers(HttpMethod.POST, STRIPE_WEBHOOKS)
+        requests.requestMatchers(PUBLIC)
                 .permitAll()
                 .requestMatchers(STRIPE_WEBHOOKS + "/**")
                 .access(Scopes.require(Scopes.WEBHOOKS_ADMIN))

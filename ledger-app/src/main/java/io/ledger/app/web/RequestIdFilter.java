@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Any visible ASCII and spaces, within reason: what a client's id may be, and still safe in logs and metadata. */
+    private static final Pattern SANE = Pattern.compile("[\\x20-\\x7E]{1,200}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -196,6 +196,16 @@ class SecurityIT {
                 anonymous.post("/api/webhooks/stripe", "{\"id\":\"evt_1\"}", "Stripe-Signature", "t=1,v1=00"),
                 400,
                 "invalid_signature");
+        // A token a public call happens to carry is not judged, even an expired one.
+        LedgerApi stale = as(TokenCommand.mint(
+                SECRET, "late", null, Duration.ofMinutes(1), Instant.now().minus(Duration.ofHours(1))));
+        assertThat(stale.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(stale.get("/v3/api-docs").status()).isEqualTo(200);
+        assertProblem(
+                stale.post("/api/webhooks/stripe", "{\"id\":\"evt_1\"}", "Stripe-Signature", "t=1,v1=00"),
+                400,
+                "invalid_signature");
+        assertProblem(stale.get("/api/payments"), 401, "unauthorized");
         // Its operator endpoints are not Stripe's.
         assertProblem(anonymous.get("/api/webhooks/stripe/dead-letters"), 401, "unauthorized");
         assertProblem(
