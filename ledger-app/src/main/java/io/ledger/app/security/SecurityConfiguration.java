@@ -52,7 +52,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
-            JsonMapper json,
+            ProblemResponses problems,
             @Value("${ledger.jwt.secret:}") String secret,
             @Value("${ledger.rate-limit.per-second:0}") int perSecond) {
         if (secret.isBlank()) {
@@ -63,7 +63,6 @@ class SecurityConfiguration {
                 return http.securityMatcher(request -> false).build();
             }
         }
-        ProblemResponses problems = new ProblemResponses(json);
         // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -92,9 +91,12 @@ class SecurityConfiguration {
         return request -> PUBLIC.matches(request) ? null : tokens.resolve(request);
     }
 
-    /** Problems for URLs the firewall refuses, too (it runs whether or not a chain applies). */
+    /**
+     * The refusals as problems: the chain's 401, 403 and 429, and, as the application's {@link RequestRejectedHandler},
+     * the URLs the firewall refuses (it runs whether or not a chain applies).
+     */
     @Bean
-    RequestRejectedHandler rejectedRequests(JsonMapper json) {
+    ProblemResponses problemResponses(JsonMapper json) {
         return new ProblemResponses(json);
     }
 
