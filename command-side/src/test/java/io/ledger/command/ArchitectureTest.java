@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -13,6 +15,7 @@ import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,6 +63,32 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("com.stripe..")
             .because("com.stripe appears only in the Stripe adapter");
+
+    /** The methods that say where a Stripe object stands; reading them is translating it. */
+    private static final Set<String> STRIPE_STATES = Set.of(
+            "getStatus",
+            "getLastPaymentError",
+            "getDeclineCode",
+            "getFailureReason",
+            "getPaymentStatus",
+            "getCancellationReason",
+            "getNextAction");
+
+    @ArchTest
+    static final ArchRule stripesObjectsAreTranslatedInOnePlace = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("io.ledger.command.stripe.StripeReports")
+            .and()
+            .doNotHaveFullyQualifiedName("io.ledger.command.stripe.Decline")
+            .should()
+            .callMethodWhere(new DescribedPredicate<JavaMethodCall>("reads where a Stripe object stands") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTargetOwner().getPackageName().startsWith("com.stripe.model")
+                            && STRIPE_STATES.contains(call.getName());
+                }
+            })
+            .because("Stripe's objects become the ledger's reports in StripeReports alone, whichever road brings them");
 
     @ArchTest
     static final ArchRule aggregatesUseNoSpringJpaStripeOrIo = noClasses()

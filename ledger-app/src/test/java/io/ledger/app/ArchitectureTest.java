@@ -68,6 +68,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void stripeIsUsedOnlyByTheCommandSidesAdapterAndTheWebhookSignatureCheck() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.ledger..")
+                .and()
+                .resideOutsideOfPackage("io.ledger.command.stripe..")
+                .and()
+                .doNotHaveFullyQualifiedName("io.ledger.webhook.stripe.SignatureCheck")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.stripe..")
+                .because(
+                        "Stripe's objects are read and translated in one adapter; webhook ingest only checks signatures")
+                .check(LEDGER);
+    }
+
+    @Test
     void modulesAreFreeOfCycles() {
         slices().matching("io.ledger.(*)..").should().beFreeOfCycles().check(LEDGER);
     }

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stripe webhook ingest: signature check, the inbox, and its translation into payment commands. Off with
- * {@code ledger.webhook-ingest.enabled=false}.
+ * Stripe webhook ingest: signature check, the inbox, and one command per event that has the command side sync the
+ * Stripe object the event names. Off with {@code ledger.webhook-ingest.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "ledger.webhook-ingest", name = "enabled", matchIfMissing = true)

@@ -11,7 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.ledger.api.architecture.NoFloatingPoint;
 import org.springframework.web.bind.annotation.RestController;
 
-/** webhook-ingest's boundaries: it knows shared-api and Stripe, never the command or the query side. */
+/**
+ * webhook-ingest's boundaries: it knows shared-api and Stripe's signatures, never the command or the query side, and
+ * leaves the translation of Stripe's objects to the command side.
+ */
 @AnalyzeClasses(packages = "io.ledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -25,14 +28,24 @@ class ArchitectureTest {
             .because("the sides talk through shared-api's messages only");
 
     @ArchTest
-    static final ArchRule onlyWebhookIngestUsesStripeHere = noClasses()
+    static final ArchRule onlyTheSignatureCheckUsesStripe = noClasses()
             .that()
             .resideInAPackage("io.ledger.webhook..")
             .and()
-            .resideOutsideOfPackage("io.ledger.webhook.stripe..")
+            .doNotHaveFullyQualifiedName("io.ledger.webhook.stripe.SignatureCheck")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("com.stripe..");
+            .resideInAPackage("com.stripe..")
+            .because("webhook ingest verifies Stripe's signature; the command side's Stripe adapter reads the objects");
+
+    @ArchTest
+    static final ArchRule webhookIngestSendsNoPaymentCommands = noClasses()
+            .that()
+            .resideInAPackage("io.ledger.webhook..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.ledger.api.payment..")
+            .because("Stripe's objects are translated into payment facts in one place, the command side's adapter");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles =

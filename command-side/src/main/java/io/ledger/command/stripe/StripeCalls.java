@@ -19,63 +19,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every Stripe call goes through here: Resilience4j retries what Stripe documents as safe to retry with the same
- * idempotency key (rate limits, connection errors and timeouts, 5xx) with exponential backoff and jitter, at most
- * {@code maxAttempts} attempts and no new attempt later than {@code maxTotal} after the first; a circuit breaker stops
- * calling a Stripe that keeps failing. stripe-java's own network retries are off, so these are all the attempts there
- * are. What is still failing afterwards becomes {@link ProviderUnavailable}; any other Stripe error is thrown as it is.
+ * Every Stripe call goes through here, whoever makes it (the provider, the janitor, a webhook's sync): Resilience4j
+ * retries what Stripe documents as safe to retry with the same idempotency key (rate limits, connection errors and
+ * timeouts, 5xx) with exponential backoff and jitter, at most {@code stripe.retry.max-attempts} attempts and no new
+ * attempt later than {@code stripe.retry.max-total} after the first; a circuit breaker stops calling a Stripe that keeps
+ * failing. stripe-java's own network retries are off, so these are all the attempts there are. What is still failing
+ * afterwards becomes {@link ProviderUnavailable}; any other Stripe error is thrown as it is.
  */
 final class StripeCalls {
 
     private static final Logger log = LoggerFactory.getLogger(StripeCalls.class);
-
-    /**
-     * How Stripe calls are retried and when the breaker opens. Whole numbers (the ledger has no floating point): the
-     * backoff grows {@code backoffMultiplier}-fold per attempt and varies by up to {@code jitterPercent} either way.
-     */
-    record Settings(
-            int maxAttempts,
-            Duration initialBackoff,
-            int backoffMultiplier,
-            int jitterPercent,
-            Duration maxBackoff,
-            Duration maxTotal,
-            int failureRatePercent,
-            int slidingWindowSize,
-            int minimumNumberOfCalls,
-            Duration openDuration) {
-
-        Settings {
-            if (maxAttempts < 1 || maxAttempts > 5) {
-                throw new IllegalArgumentException("stripe.retry.max-attempts must be 1 to 5, not " + maxAttempts);
-            }
-        }
-    }
 
     private final RetryConfig retry;
     private final CircuitBreaker breaker;
     private final Duration maxTotal;
     private final Clock clock;
 
-    StripeCalls(Settings settings, Clock clock) {
+    StripeCalls(StripeSettings.Retry retrying, StripeSettings.CircuitBreaker breaking, Clock clock) {
         this.retry = RetryConfig.custom()
-                .maxAttempts(settings.maxAttempts())
+                .maxAttempts(retrying.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                        settings.initialBackoff(),
-                        settings.backoffMultiplier(),
-                        settings.jitterPercent() / 100.0,
-                        settings.maxBackoff()))
+                        retrying.initialBackoff(),
+                        retrying.multiplier(),
+                        retrying.jitterPercent() / 100.0,
+                        retrying.maxBackoff()))
                 .build();
         this.breaker = CircuitBreaker.of(
                 "stripe",
                 CircuitBreakerConfig.custom()
-                        .failureRateThreshold(settings.failureRatePercent())
-                        .slidingWindowSize(settings.slidingWindowSize())
-                        .minimumNumberOfCalls(settings.minimumNumberOfCalls())
-                        .waitDurationInOpenState(settings.openDuration())
+                        .failureRateThreshold(breaking.failureRatePercent())
+                        .slidingWindowSize(breaking.slidingWindowSize())
+                        .minimumNumberOfCalls(breaking.minimumNumberOfCalls())
+                        .waitDurationInOpenState(breaking.openDuration())
                         .recordException(StripeCalls::retryable)
                         .build());
-        this.maxTotal = settings.maxTotal();
+        this.maxTotal = retrying.maxTotal();
         this.clock = clock;
     }
 

@@ -1,29 +1,16 @@
 package io.ledger.command.stripe;
 
+import com.stripe.Stripe;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
-import com.stripe.model.StripeError;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
-import io.ledger.api.money.Money;
 import io.ledger.api.payment.PaymentCommand;
-import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
-import io.ledger.api.payment.RecordPaymentCanceledCommand;
-import io.ledger.api.payment.RecordPaymentFailedCommand;
-import io.ledger.api.payment.RecordPaymentProcessingCommand;
-import io.ledger.api.payment.RecordPaymentSucceededCommand;
-import io.ledger.api.payment.RecordRefundFailedCommand;
-import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.command.metadata.CommandMetadata;
-import io.ledger.command.provider.ChargeOutcome;
-import io.ledger.command.provider.RefundOutcome;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,114 +18,44 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles what Stripe has not told us yet, Kill Bill style: Stripe payments left pending, processing or requiring
  * action, and refunds left pending, once their next check is due ({@link Backoff}). It asks Stripe where the
- * PaymentIntent or Refund stands and sends the command that brings the ledger in line, with metadata
- * {@code source=janitor}. A confirm or refund whose answer never came (Stripe unreachable after retries, or a crash
- * between Stripe's answer and our append) is sent again with the same idempotency key, which Stripe answers with the
- * first outcome instead of charging or refunding twice. Each row is worked in its own transaction under a row lock
- * taken with {@code SKIP LOCKED}, so two instances never work the same row.
+ * PaymentIntent or Refund stands and sends what {@link StripeReports} and {@link ReportCommands} make of it, as for a
+ * webhook, with metadata {@code source=janitor}. A confirm or refund whose answer never came (Stripe unreachable after
+ * retries, or a crash between Stripe's answer and our append) is sent again with the same idempotency key, which Stripe
+ * answers with the first outcome instead of charging or refunding twice. Each row is worked in its own transaction
+ * under a row lock taken with {@code SKIP LOCKED}, so two instances never work the same row.
  */
 class StripeJanitor {
 
     private static final Logger log = LoggerFactory.getLogger(StripeJanitor.class);
     private static final Map<String, String> METADATA =
             Map.of(CommandMetadata.SOURCE, "janitor", CommandMetadata.ACTOR, "janitor");
+    private static final Set<String> UNCONFIRMED = Set.of("requires_payment_method", "requires_confirmation");
+    /** Stripe answers in the version the client pins unless its answer says otherwise. */
+    private static final String API_VERSION = Stripe.API_VERSION;
 
-    private final JdbcClient jdbc;
+    private final Watches watches;
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
-    private final StripePaymentProvider stripe;
-    private final Backoff backoff;
-    private final Clock clock;
+    private final StripeApi stripe;
     private final int batchSize;
 
     StripeJanitor(
-            JdbcClient jdbc,
+            Watches watches,
             TransactionTemplate transaction,
             CommandGateway commands,
-            StripePaymentProvider stripe,
-            Backoff backoff,
-            Clock clock,
+            StripeApi stripe,
             int batchSize) {
-        this.jdbc = jdbc;
+        this.watches = watches;
         this.transaction = transaction;
         this.commands = commands;
         this.stripe = stripe;
-        this.backoff = backoff;
-        this.clock = clock;
         this.batchSize = batchSize;
-    }
-
-    /** A row of the work list: which table, its id, when it was due and how often it was looked at. */
-    sealed interface Watch permits PaymentWatch, RefundWatch {
-        String table();
-
-        String keyColumn();
-
-        String id();
-
-        Instant nextCheckAt();
-
-        int checks();
-    }
-
-    record PaymentWatch(
-            String paymentId,
-            String providerPaymentId,
-            String status,
-            String paymentMethod,
-            int chargeAttempts,
-            Instant nextCheckAt,
-            int checks)
-            implements Watch {
-
-        @Override
-        public String table() {
-            return "stripe_payment_watch";
-        }
-
-        @Override
-        public String keyColumn() {
-            return "payment_id";
-        }
-
-        @Override
-        public String id() {
-            return paymentId;
-        }
-    }
-
-    record RefundWatch(
-            String refundId,
-            String paymentId,
-            String providerPaymentId,
-            String providerRefundId,
-            Money amount,
-            String reason,
-            Instant nextCheckAt,
-            int checks)
-            implements Watch {
-
-        @Override
-        public String table() {
-            return "stripe_refund_watch";
-        }
-
-        @Override
-        public String keyColumn() {
-            return "refund_id";
-        }
-
-        @Override
-        public String id() {
-            return refundId;
-        }
     }
 
     @Scheduled(
@@ -154,11 +71,11 @@ class StripeJanitor {
     }
 
     boolean settleNextPayment() {
-        return settleNext(this::duePayment, this::settle);
+        return settleNext(watches::duePayment, this::settle);
     }
 
     boolean settleNextRefund() {
-        return settleNext(this::dueRefund, this::settle);
+        return settleNext(watches::dueRefund, this::settle);
     }
 
     /**
@@ -173,7 +90,7 @@ class StripeJanitor {
             next.ifPresent(watch -> {
                 try {
                     settle.accept(watch);
-                    checkedWithoutNews(watch);
+                    watches.checkedWithoutNews(watch);
                 } catch (RuntimeException e) {
                     log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
                     tx.setRollbackOnly();
@@ -183,93 +100,49 @@ class StripeJanitor {
             return next.isPresent();
         });
         Optional.ofNullable(failed.get())
-                .ifPresent(watch -> transaction.executeWithoutResult(tx -> checkedWithoutNews(watch)));
+                .ifPresent(watch -> transaction.executeWithoutResult(tx -> watches.checkedWithoutNews(watch)));
         return Boolean.TRUE.equals(worked);
     }
 
-    private void settle(PaymentWatch watch) {
+    private void settle(Watch.PaymentWatch watch) {
         PaymentId paymentId = PaymentId.of(watch.paymentId());
-        PaymentIntent intent;
         try {
-            intent = stripe.retrieveIntent(watch.providerPaymentId());
-            if (ourConfirmNeverArrived(watch, intent)) {
+            IntentReport intent = StripeReports.intent(stripe.retrieveIntent(watch.providerPaymentId()), API_VERSION);
+            if (ourConfirmNeverArrived(watch, intent.charge())) {
                 log.info(
                         "janitor: {} is processing here but {} was never confirmed at Stripe; confirming again with"
                                 + " the same idempotency key",
                         watch.paymentId(),
-                        intent.getId());
-                intent = stripe.confirmIntent(
-                        watch.paymentId(), intent.getId(), watch.paymentMethod(), watch.chargeAttempts());
+                        intent.intentId());
+                intent = StripeReports.intent(
+                        stripe.confirmIntent(
+                                watch.paymentId(), intent.intentId(), watch.paymentMethod(), watch.chargeAttempts()),
+                        API_VERSION);
             }
+            ReportCommands.charge(paymentId, intent.intentId(), intent.paymentMethod(), intent.charge())
+                    .ifPresent(this::send);
         } catch (CardException e) {
-            ChargeOutcome.Failed declined =
-                    StripePaymentProvider.declined(e.getStripeError(), e.getDeclineCode(), e.getCode());
-            send(failed(paymentId, declined));
-            return;
+            ReportCommands.charge(
+                            paymentId, watch.providerPaymentId(), watch.paymentMethod(), StripeReports.declined(e))
+                    .ifPresent(this::send);
         } catch (StripeException e) {
-            throw StripePaymentProvider.failed("check payment " + watch.paymentId(), e);
+            throw StripeRequestFailed.refused("check payment " + watch.paymentId(), e);
         }
-        commandFor(paymentId, watch, intent).ifPresent(this::send);
-    }
-
-    /** What Stripe's PaymentIntent says that the ledger does not know yet. */
-    private static Optional<PaymentCommand> commandFor(PaymentId paymentId, PaymentWatch watch, PaymentIntent intent) {
-        boolean pending = "pending".equals(watch.status());
-        return switch (String.valueOf(intent.getStatus())) {
-            case "succeeded" ->
-                Optional.of(new RecordPaymentSucceededCommand(
-                        paymentId, intent.getId(), null, StripePaymentProvider.details(intent)));
-            case "canceled" ->
-                Optional.of(new RecordPaymentCanceledCommand(
-                        paymentId,
-                        intent.getCancellationReason() != null
-                                ? intent.getCancellationReason()
-                                : "canceled at Stripe"));
-            case "processing" ->
-                // Also over our own processing guess, which Stripe's word then confirms (a no-op otherwise).
-                pending || "processing".equals(watch.status())
-                        ? Optional.of(new RecordPaymentProcessingCommand(paymentId, null))
-                        : Optional.empty();
-            case "requires_action" ->
-                // Also when we recorded processing because our confirm's answer never came: the customer must act.
-                pending || "processing".equals(watch.status())
-                        ? Optional.of(new RecordPaymentActionRequiredCommand(
-                                paymentId,
-                                null,
-                                intent.getNextAction() != null
-                                        ? intent.getNextAction().getType()
-                                        : "unknown"))
-                        : Optional.empty();
-            case "requires_payment_method" -> {
-                StripeError error = intent.getLastPaymentError();
-                yield error == null
-                        ? Optional.empty()
-                        : Optional.of(failed(
-                                paymentId,
-                                StripePaymentProvider.declined(error, error.getDeclineCode(), error.getCode())));
-            }
-            default -> Optional.empty();
-        };
     }
 
     /**
-     * The ledger recorded processing because Stripe never answered our confirm, and Stripe shows no attempt: the
-     * confirm is repeated with its key ({@code <paymentId>-confirm-<attempt>}).
+     * The ledger recorded processing because Stripe never answered our confirm, and Stripe shows no attempt (asks for
+     * a payment method without an error, or for confirmation): the confirm is repeated with its key
+     * ({@code <paymentId>-confirm-<attempt>}).
      */
-    private static boolean ourConfirmNeverArrived(PaymentWatch watch, PaymentIntent intent) {
-        String status = String.valueOf(intent.getStatus());
+    private static boolean ourConfirmNeverArrived(Watch.PaymentWatch watch, ChargeReport charge) {
         return "processing".equals(watch.status())
                 && watch.paymentMethod() != null
-                && intent.getLastPaymentError() == null
-                && ("requires_payment_method".equals(status) || "requires_confirmation".equals(status));
+                && charge instanceof ChargeReport.NotAttempted notAttempted
+                && UNCONFIRMED.contains(notAttempted.status());
     }
 
-    private static RecordPaymentFailedCommand failed(PaymentId paymentId, ChargeOutcome.Failed declined) {
-        return new RecordPaymentFailedCommand(
-                paymentId, declined.code(), declined.declineCode(), declined.message(), null, declined.details());
-    }
-
-    private void settle(RefundWatch watch) {
+    private void settle(Watch.RefundWatch watch) {
         try {
             Refund refund;
             if (watch.providerRefundId() != null) {
@@ -288,97 +161,20 @@ class StripeJanitor {
                                 watch.amount(),
                                 watch.reason());
                 // The answer in hand is as fresh as a retrieve would be; the id is kept for the next look.
-                jdbc.sql("UPDATE stripe_refund_watch SET provider_refund_id = ? WHERE refund_id = ?")
-                        .params(refund.getId(), watch.refundId())
-                        .update();
+                watches.rememberProviderRefund(watch.refundId(), refund.getId());
             }
-            RefundOutcome outcome = StripePaymentProvider.refundOutcome(refund);
-            PaymentId paymentId = PaymentId.of(watch.paymentId());
-            RefundId refundId = RefundId.of(watch.refundId());
-            if (outcome instanceof RefundOutcome.Succeeded succeeded) {
-                send(new RecordRefundSucceededCommand(
-                        paymentId,
-                        refundId,
-                        watch.amount(),
-                        watch.reason(),
-                        succeeded.providerRefundId(),
-                        succeeded.details()));
-            } else if (outcome instanceof RefundOutcome.Failed refundFailed) {
-                send(new RecordRefundFailedCommand(
-                        paymentId,
-                        refundId,
-                        watch.amount(),
-                        refundFailed.providerRefundId(),
-                        refundFailed.code(),
-                        refundFailed.message(),
-                        refundFailed.details()));
-            }
+            ReportCommands.refund(
+                            PaymentId.of(watch.paymentId()),
+                            RefundId.of(watch.refundId()),
+                            StripeReports.refund(refund, API_VERSION))
+                    .ifPresent(this::send);
         } catch (StripeException e) {
-            throw StripePaymentProvider.failed("check refund " + watch.refundId(), e);
+            throw StripeRequestFailed.refused("check refund " + watch.refundId(), e);
         }
     }
 
     private void send(PaymentCommand command) {
         log.info("janitor: {}", command.getClass().getSimpleName() + " for " + command.paymentId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(METADATA));
-    }
-
-    private Optional<PaymentWatch> duePayment() {
-        return jdbc.sql("""
-                        SELECT payment_id, provider_payment_id, status, payment_method, charge_attempts,
-                               next_check_at, checks
-                          FROM stripe_payment_watch
-                         WHERE next_check_at <= ?
-                         ORDER BY next_check_at
-                         LIMIT 1
-                           FOR UPDATE SKIP LOCKED
-                        """)
-                .param(Timestamp.from(clock.instant()))
-                .query((rs, row) -> new PaymentWatch(
-                        rs.getString("payment_id"),
-                        rs.getString("provider_payment_id"),
-                        rs.getString("status"),
-                        rs.getString("payment_method"),
-                        rs.getInt("charge_attempts"),
-                        rs.getTimestamp("next_check_at").toInstant(),
-                        rs.getInt("checks")))
-                .optional();
-    }
-
-    private Optional<RefundWatch> dueRefund() {
-        return jdbc.sql("""
-                        SELECT refund_id, payment_id, provider_payment_id, provider_refund_id, amount, currency, reason,
-                               next_check_at, checks
-                          FROM stripe_refund_watch
-                         WHERE next_check_at <= ?
-                         ORDER BY next_check_at
-                         LIMIT 1
-                           FOR UPDATE SKIP LOCKED
-                        """)
-                .param(Timestamp.from(clock.instant()))
-                .query((rs, row) -> new RefundWatch(
-                        rs.getString("refund_id"),
-                        rs.getString("payment_id"),
-                        rs.getString("provider_payment_id"),
-                        rs.getString("provider_refund_id"),
-                        Money.of(rs.getLong("amount"), rs.getString("currency")),
-                        rs.getString("reason"),
-                        rs.getTimestamp("next_check_at").toInstant(),
-                        rs.getInt("checks")))
-                .optional();
-    }
-
-    /**
-     * Schedules the next look when this one changed nothing: the row still has the check time it was claimed with
-     * (an event that began or ended a wait would have reset or cleared it).
-     */
-    private void checkedWithoutNews(Watch watch) {
-        jdbc.sql("UPDATE " + watch.table() + " SET checks = checks + 1, next_check_at = ? WHERE " + watch.keyColumn()
-                        + " = ? AND next_check_at = ?")
-                .params(
-                        Timestamp.from(backoff.next(clock.instant(), watch.checks() + 1)),
-                        watch.id(),
-                        Timestamp.from(watch.nextCheckAt()))
-                .update();
     }
 }

@@ -44,21 +44,19 @@ class StripePaymentProviderTest {
 
     /** At most 5 attempts a call, backoff of a few milliseconds; the breaker opens after 10 calls failing. */
     static StripePaymentProvider provider(StripeStub stub, Duration readTimeout) {
-        StripeCalls calls = new StripeCalls(
-                new StripeCalls.Settings(
-                        5,
-                        Duration.ofMillis(1),
-                        2,
-                        50,
-                        Duration.ofMillis(5),
-                        Duration.ofSeconds(20),
-                        50,
-                        10,
-                        10,
-                        Duration.ofMinutes(1)),
-                Clock.systemUTC());
-        return new StripePaymentProvider(
-                StripeConfiguration.client(KEY, stub.base(), Duration.ofSeconds(2), readTimeout), calls);
+        return new StripePaymentProvider(api(stub, readTimeout));
+    }
+
+    static StripeApi api(StripeStub stub, Duration readTimeout) {
+        StripeSettings settings = new StripeSettings(
+                KEY,
+                stub.base(),
+                Duration.ofSeconds(2),
+                readTimeout,
+                new StripeSettings.Retry(5, Duration.ofMillis(1), 2, 50, Duration.ofMillis(5), Duration.ofSeconds(20)),
+                new StripeSettings.CircuitBreaker(50, 10, 10, Duration.ofMinutes(1)));
+        StripeCalls calls = new StripeCalls(settings.retry(), settings.circuitBreaker(), Clock.systemUTC());
+        return new StripeApi(StripeApi.client(settings), calls);
     }
 
     @AfterEach

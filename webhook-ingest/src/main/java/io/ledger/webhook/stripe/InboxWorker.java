@@ -1,8 +1,12 @@
 package io.ledger.webhook.stripe;
 
+import io.ledger.api.provider.SyncOutcome;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,9 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Processes the inbox: each due event in ONE transaction that locks its row, sends its commands (Axon's
- * SpringTransactionManager joins that transaction, so the events they cause are appended in it) and marks it processed
- * or ignored. A failure rolls all of that back; a second transaction then counts the attempt and schedules the next
+ * Processes the inbox: each due event in ONE transaction that locks its row, sends the one command that syncs the Stripe
+ * object it names ({@link StripeEvent#syncCommand()}; the command side translates it, and Axon's SpringTransactionManager
+ * joins that transaction, so the events it causes are appended in it) and marks it processed or ignored, as the
+ * command's answer says. The command carries the Stripe event id as correlation and causation, {@code actor=stripe} and
+ * {@code source=webhook}, and so does every event it causes. A failure rolls all of that back; a second transaction then counts the attempt and schedules the next
  * one with exponential backoff, or parks the event as dead after {@code ledger.webhook.max-attempts}. Rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work; an event stored before a crash is simply
  * still due when the application comes back.
@@ -25,7 +31,7 @@ class InboxWorker {
     private static final int MAX_ERROR_LENGTH = 2_000;
 
     private final Inbox inbox;
-    private final StripeEventTranslator translator;
+    private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final WebhookSettings settings;
     private final Clock clock;
@@ -33,13 +39,13 @@ class InboxWorker {
 
     InboxWorker(
             Inbox inbox,
-            StripeEventTranslator translator,
+            CommandGateway commands,
             TransactionTemplate transaction,
             WebhookSettings settings,
             Clock clock,
             @Value("${ledger.webhook.worker.enabled:true}") boolean enabled) {
         this.inbox = inbox;
-        this.translator = translator;
+        this.commands = commands;
         this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
@@ -82,9 +88,17 @@ class InboxWorker {
                     return false; // processed meanwhile, or another instance holds it
                 }
                 StripeEvent event = StripeEvent.parse(row.get().payload());
-                StripeEventTranslator.Outcome outcome = translator.translate(event);
-                inbox.finish(
-                        eventId, outcome == StripeEventTranslator.Outcome.IGNORED ? Inbox.IGNORED : Inbox.PROCESSED);
+                SyncOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(event.syncCommand())
+                        .andMetaData(Map.of(
+                                "correlationId",
+                                event.id(),
+                                "causationId",
+                                event.id(),
+                                "actor",
+                                "stripe",
+                                "source",
+                                "webhook")));
+                inbox.finish(eventId, outcome == SyncOutcome.IGNORED ? Inbox.IGNORED : Inbox.PROCESSED);
                 return true;
             }));
         } catch (RuntimeException e) {

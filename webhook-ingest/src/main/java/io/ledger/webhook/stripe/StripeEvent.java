@@ -1,5 +1,6 @@
 package io.ledger.webhook.stripe;
 
+import io.ledger.api.provider.SyncStripeObjectCommand;
 import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -8,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A Stripe event read from its raw JSON, whatever API version rendered it: the envelope's fields and
  * {@code data.object} as a tree. Parsing never goes through stripe-java's typed classes, which leave an event of
- * another release train empty.
+ * another release train empty; the command side reads the object itself ({@link #syncCommand()}).
  */
 record StripeEvent(String id, String type, String apiVersion, Instant created, JsonNode object) {
 
@@ -56,6 +57,12 @@ record StripeEvent(String id, String type, String apiVersion, Instant created, J
                 apiVersion == null || apiVersion.isNull() ? null : apiVersion.stringValue(),
                 Instant.ofEpochSecond(created.longValue()),
                 object);
+    }
+
+    /** The command that syncs the object this event names, with the object as the event carried it. */
+    SyncStripeObjectCommand syncCommand() {
+        return new SyncStripeObjectCommand(
+                id, type, apiVersion, text(object, "object"), text(object, "id"), JSON.writeValueAsString(object));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,7 +1,9 @@
-package io.ledger.webhook.stripe;
+package io.ledger.command.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stripe.model.Dispute;
+import com.stripe.net.ApiResource;
 import io.ledger.api.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +40,9 @@ class DisputeMoneyTest {
                 .isEqualTo(new DisputeMoney(Money.of(1999, "usd"), Money.of(0, "usd"), Money.of(0, "usd")));
     }
 
-    private static tools.jackson.databind.JsonNode dispute(String transactions) {
-        return StripeEvent.JSON.readTree("""
+    private static Dispute dispute(String transactions) {
+        return ApiResource.GSON.fromJson("""
                 {"id": "dp_1", "object": "dispute", "amount": 1999, "currency": "usd", "status": "needs_response",
-                 "balance_transactions": [%s]}""".formatted(transactions));
+                 "balance_transactions": [%s]}""".formatted(transactions), Dispute.class);
     }
 }

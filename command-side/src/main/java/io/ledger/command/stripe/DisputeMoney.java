@@ -1,9 +1,11 @@
-package io.ledger.webhook.stripe;
+package io.ledger.command.stripe;
 
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Dispute;
 import io.ledger.api.money.CurrencyRules;
 import io.ledger.api.money.Money;
 import java.util.Currency;
-import tools.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * What a dispute moved, read from its balance transactions: Stripe withdraws the disputed amount and its dispute fee
@@ -14,20 +16,19 @@ import tools.jackson.databind.JsonNode;
  */
 record DisputeMoney(Money withdrawn, Money fee, Money feeReturned) {
 
-    static DisputeMoney of(JsonNode dispute) {
-        String currencyCode = StripeEventTranslator.text(dispute, "currency");
+    static DisputeMoney of(Dispute dispute) {
+        String currencyCode = dispute.getCurrency();
         Currency currency = CurrencyRules.currency(currencyCode);
         long withdrawn = 0;
         long fee = 0;
         long feeReturned = 0;
         boolean otherCurrency = false;
-        for (JsonNode transaction : dispute.path("balance_transactions").values()) {
-            if (!transaction.isObject()) {
-                continue;
-            }
-            long amount = transaction.path("amount").asLong();
-            long transactionFee = transaction.path("fee").asLong();
-            if (!currencyCode.equalsIgnoreCase(StripeEventTranslator.text(transaction, "currency"))) {
+        List<BalanceTransaction> transactions =
+                dispute.getBalanceTransactions() == null ? List.of() : dispute.getBalanceTransactions();
+        for (BalanceTransaction transaction : transactions) {
+            long amount = orZero(transaction.getAmount());
+            long transactionFee = orZero(transaction.getFee());
+            if (!currencyCode.equalsIgnoreCase(transaction.getCurrency())) {
                 otherCurrency |= amount < 0;
                 continue;
             }
@@ -39,9 +40,13 @@ record DisputeMoney(Money withdrawn, Money fee, Money feeReturned) {
             }
         }
         if (withdrawn == 0 && otherCurrency) {
-            withdrawn = dispute.path("amount").asLong();
+            withdrawn = orZero(dispute.getAmount());
         }
         return new DisputeMoney(
                 new Money(withdrawn, currency), new Money(fee, currency), new Money(feeReturned, currency));
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 }

@@ -1,0 +1,242 @@
+package io.ledger.command.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
+import com.stripe.model.HasId;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.BalanceTransactionListParams;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
+import io.ledger.api.money.Money;
+import io.ledger.command.provider.PaymentRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The ledger's one Stripe client: every request of the adapter (the provider's, the janitor's, a webhook sync's reads)
+ * is made here, each through {@link StripeCalls}' retries and circuit breaker. Every POST carries an idempotency key
+ * derived from our ids ({@code <paymentId>-create}, {@code <paymentId>-confirm-<attempt>}, {@code <paymentId>-cancel},
+ * {@code <refundId>}), so a repeated call never charges or refunds twice. Lists are read whole, each page a call of its
+ * own. PaymentIntents are read with their latest charge expanded, for its balance transaction.
+ */
+class StripeApi {
+
+    private static final String LATEST_CHARGE = "latest_charge";
+    private static final long PAGE_SIZE = 100;
+
+    private final StripeClient stripe;
+    private final StripeCalls calls;
+
+    StripeApi(StripeClient stripe, StripeCalls calls) {
+        this.stripe = stripe;
+        this.calls = calls;
+    }
+
+    /** No network retries of stripe-java's own: every attempt is one of {@link StripeCalls}'. */
+    static StripeClient client(StripeSettings settings) {
+        return StripeClient.builder()
+                .setApiKey(settings.secretKey())
+                .setApiBase(settings.apiBase())
+                .setMaxNetworkRetries(0)
+                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
+                .build();
+    }
+
+    // --- PaymentIntents -------------------------------------------------------------------------------------------
+
+    /** Registers the payment: our ids in the metadata, Stripe's customer only when ours is one of Stripe's. */
+    PaymentIntent createIntent(PaymentRequest request) throws StripeException {
+        String paymentId = request.paymentId().value();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (request.metadata() != null) {
+            metadata.putAll(request.metadata());
+        }
+        putIfPresent(metadata, "paymentId", paymentId);
+        putIfPresent(metadata, "orderId", request.orderId());
+        putIfPresent(metadata, "customerId", request.customerId());
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+                .setAmount(request.amount().minor())
+                .setCurrency(request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                .putAllMetadata(metadata);
+        if (request.customerId() != null && request.customerId().matches("cus_[A-Za-z0-9]+")) {
+            params.setCustomer(request.customerId());
+        }
+        if (request.description() != null) {
+            params.setDescription(request.description());
+        }
+        return calls.call(
+                "create payment " + paymentId,
+                () -> stripe.v1().paymentIntents().create(params.build(), idempotent(paymentId + "-create")));
+    }
+
+    /** Confirms with the key of attempt {@code attempt}: a repeat of an attempt that reached Stripe changes nothing. */
+    PaymentIntent confirmIntent(String paymentId, String intentId, String paymentMethod, int attempt)
+            throws StripeException {
+        PaymentIntentConfirmParams params = PaymentIntentConfirmParams.builder()
+                .setPaymentMethod(paymentMethod)
+                .addExpand(LATEST_CHARGE)
+                .build();
+        return calls.call(
+                "confirm payment " + paymentId,
+                () -> stripe.v1()
+                        .paymentIntents()
+                        .confirm(intentId, params, idempotent(paymentId + "-confirm-" + attempt)));
+    }
+
+    PaymentIntent retrieveIntent(String intentId) throws StripeException {
+        PaymentIntentRetrieveParams params =
+                PaymentIntentRetrieveParams.builder().addExpand(LATEST_CHARGE).build();
+        return calls.call(
+                "retrieve " + intentId, () -> stripe.v1().paymentIntents().retrieve(intentId, params));
+    }
+
+    PaymentIntent cancelIntent(String paymentId, String intentId) throws StripeException {
+        return calls.call(
+                "cancel payment " + paymentId,
+                () -> stripe.v1()
+                        .paymentIntents()
+                        .cancel(
+                                intentId,
+                                PaymentIntentCancelParams.builder().build(),
+                                idempotent(paymentId + "-cancel")));
+    }
+
+    // --- refunds --------------------------------------------------------------------------------------------------
+
+    /**
+     * Creates the refund, or (the same key and parameters again) gets Stripe's first answer back. A reason Stripe does
+     * not know goes to the metadata.
+     */
+    Refund createRefund(String paymentId, String refundId, String intentId, Money amount, String reason)
+            throws StripeException {
+        RefundCreateParams.Builder params = RefundCreateParams.builder()
+                .setPaymentIntent(intentId)
+                .setAmount(amount.minor())
+                .putMetadata("paymentId", paymentId)
+                .putMetadata("refundId", refundId);
+        RefundCreateParams.Reason stripeReason = stripeReason(reason);
+        if (stripeReason != null) {
+            params.setReason(stripeReason);
+        } else if (reason != null) {
+            params.putMetadata("reason", reason);
+        }
+        return calls.call(
+                "refund " + refundId, () -> stripe.v1().refunds().create(params.build(), idempotent(refundId)));
+    }
+
+    /** The refund Stripe made for our refund id, found by its metadata among the PaymentIntent's refunds. */
+    Optional<Refund> findRefund(String intentId, String refundId) throws StripeException {
+        List<Refund> refunds = all(
+                "list refunds of " + intentId,
+                after -> () -> stripe.v1()
+                        .refunds()
+                        .list(RefundListParams.builder()
+                                .setPaymentIntent(intentId)
+                                .setLimit(PAGE_SIZE)
+                                .setStartingAfter(after)
+                                .build()));
+        return refunds.stream()
+                .filter(refund -> refund.getMetadata() != null
+                        && refundId.equals(refund.getMetadata().get("refundId")))
+                .findFirst();
+    }
+
+    Refund retrieveRefund(String refundId) throws StripeException {
+        return calls.call("retrieve " + refundId, () -> stripe.v1().refunds().retrieve(refundId));
+    }
+
+    /** Every refund of a charge. */
+    List<Refund> refundsOfCharge(String chargeId) throws StripeException {
+        return all(
+                "list refunds of " + chargeId,
+                after -> () -> stripe.v1()
+                        .refunds()
+                        .list(RefundListParams.builder()
+                                .setCharge(chargeId)
+                                .setLimit(PAGE_SIZE)
+                                .setStartingAfter(after)
+                                .build()));
+    }
+
+    // --- charges, disputes, payouts ---------------------------------------------------------------------------------
+
+    Charge retrieveCharge(String chargeId) throws StripeException {
+        return calls.call("retrieve " + chargeId, () -> stripe.v1().charges().retrieve(chargeId));
+    }
+
+    Dispute retrieveDispute(String disputeId) throws StripeException {
+        return calls.call("retrieve " + disputeId, () -> stripe.v1().disputes().retrieve(disputeId));
+    }
+
+    /** The charge balance transactions a payout paid out, each with its source charge expanded. */
+    List<BalanceTransaction> chargesOfPayout(String payoutId) throws StripeException {
+        return all(
+                "list balance transactions of " + payoutId,
+                after -> () -> stripe.v1()
+                        .balanceTransactions()
+                        .list(BalanceTransactionListParams.builder()
+                                .setPayout(payoutId)
+                                .setType("charge")
+                                .setLimit(PAGE_SIZE)
+                                .addExpand("data.source")
+                                .setStartingAfter(after)
+                                .build()));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** Every page of a list, each read as a call of its own (retried on its own) after the last item of the one before. */
+    private <T extends HasId> List<T> all(
+            String operation, Function<String, StripeCalls.StripeCall<StripeCollection<T>>> pageAfter)
+            throws StripeException {
+        List<T> items = new ArrayList<>();
+        String after = null;
+        while (true) {
+            StripeCollection<T> page = calls.call(operation, pageAfter.apply(after));
+            List<T> data = page.getData() == null ? List.of() : page.getData();
+            items.addAll(data);
+            if (!Boolean.TRUE.equals(page.getHasMore()) || data.isEmpty()) {
+                return items;
+            }
+            after = data.get(data.size() - 1).getId();
+        }
+    }
+
+    private static RefundCreateParams.Reason stripeReason(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case "duplicate" -> RefundCreateParams.Reason.DUPLICATE;
+            case "fraudulent" -> RefundCreateParams.Reason.FRAUDULENT;
+            case "requested_by_customer" -> RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER;
+            default -> null;
+        };
+    }
+
+    private static void putIfPresent(Map<String, String> metadata, String key, String value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
+    }
+
+    private static RequestOptions idempotent(String key) {
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+}
