@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The GETs of Stripe's API the webhook module makes, served by {@link StripeStub} on 127.0.0.1, answering with the objects a
- * test put there: {@code GET /v1/<resource>/<id>} returns the object (404 in Stripe's error shape when absent), and
- * the lists ({@code /v1/refunds?charge=}, {@code /v1/balance_transactions?payout=}) return Stripe list pages of
- * {@link #PAGE_SIZE}, continued with {@code starting_after}. A path can be made to fail with a status instead.
- * One stub serves every test application (see {@link StripeApiStubEnvironmentPostProcessor}).
+ * The reads of Stripe's API that webhook syncs make, served by {@link StripeStub} on 127.0.0.1, answering with the
+ * objects a test put there: {@code GET /v1/<resource>/<id>} returns the object (404 in Stripe's error shape when
+ * absent), and the lists ({@code /v1/refunds?charge=}, {@code /v1/balance_transactions?payout=}) return Stripe list
+ * pages of {@link #PAGE_SIZE}, continued with {@code starting_after}. A path can be made to fail with a status instead.
+ * A payment the ledger creates gets a PaymentIntent ({@code POST /v1/payment_intents}) with id
+ * {@link #intentIdOf(String) pi_<paymentId>}, left waiting for a payment method; nothing else is written. One stub
+ * serves every test application (see {@link StripeApiStubEnvironmentPostProcessor}).
  */
 public final class StripeApiStub {
 
@@ -55,6 +57,11 @@ public final class StripeApiStub {
         failures.put("/v1/" + resource + "/" + id, status);
     }
 
+    /** The id of the PaymentIntent this stub makes for a payment the ledger creates. */
+    public static String intentIdOf(String paymentId) {
+        return "pi_" + paymentId;
+    }
+
     /** Paths of the requests received so far. */
     public List<String> requests() {
         return stub.received().stream().map(Received::path).toList();
@@ -62,8 +69,11 @@ public final class StripeApiStub {
 
     private Answer respond(Received request) {
         String path = request.path();
+        if ("POST".equals(request.method()) && path.equals("/v1/payment_intents")) {
+            return new Answer(200, create(request.form()));
+        }
         if (!"GET".equals(request.method())) {
-            return new Answer(405, error("invalid_request_error", "only GET is stubbed"));
+            return new Answer(405, error("invalid_request_error", "only GET and creating PaymentIntents are stubbed"));
         }
         Integer failure = failures.get(path);
         if (failure != null) {
@@ -80,6 +90,21 @@ public final class StripeApiStub {
             }
         }
         return new Answer(404, error("invalid_request_error", "No such object: " + path));
+    }
+
+    /** A new PaymentIntent as Stripe answers a create: waiting for a payment method, our ids in its metadata. */
+    private String create(Map<String, String> form) {
+        String paymentId = form.get("metadata[paymentId]");
+        String id = intentIdOf(paymentId);
+        String intent = """
+                {"id": "%s", "object": "payment_intent", "amount": %s, "currency": "%s", "capture_method": "automatic",
+                 "client_secret": "%s_secret_stub", "confirmation_method": "automatic", "created": 1763800000,
+                 "livemode": false, "metadata": {"paymentId": "%s"}, "payment_method_types": ["card"],
+                 "latest_charge": null, "last_payment_error": null, "next_action": null,
+                 "status": "requires_payment_method"}
+                """.formatted(id, form.get("amount"), form.get("currency"), id, paymentId);
+        objects.putIfAbsent("/v1/payment_intents/" + id, intent);
+        return intent;
     }
 
     private static String page(String path, List<String> items, String startingAfter) {

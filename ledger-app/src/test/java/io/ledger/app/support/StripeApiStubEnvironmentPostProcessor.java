@@ -10,13 +10,15 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Webhook settings of every application the tests start: two signing secrets (the second one as during a rotation),
- * the webhook module's Stripe reads pointed at {@link StripeApiStub} (the command side keeps the simulated provider),
- * no backoff between attempts, and the inbox worker off: tests run it themselves, as a restarted application would.
+ * no backoff between attempts, and the inbox worker off (tests run it themselves, as a restarted application would).
+ * {@value #STRIPE_API_STUB} is the address of {@link StripeApiStub}, for the applications that talk to Stripe through
+ * it ({@link StripeWebhookIntegrationTest}); the others keep the simulated provider and no Stripe key.
  */
 public class StripeApiStubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String SECRET = "whsec_test_current0000000000000000";
     public static final String PREVIOUS_SECRET = "whsec_test_previous000000000000000";
+    public static final String STRIPE_API_STUB = "ledger.test.stripe-api-stub";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -25,14 +27,16 @@ public class StripeApiStubEnvironmentPostProcessor implements EnvironmentPostPro
                 .addFirst(new MapPropertySource(
                         "ledgerTestWebhooks",
                         Map.of(
-                                "stripe.webhook-secret", SECRET + "," + PREVIOUS_SECRET,
-                                "ledger.webhook.stripe.secret-key", "sk_test_webhook_reads",
-                                "ledger.webhook.stripe.api-base",
-                                        StripeApiStub.shared().base(),
-                                "ledger.webhook.stripe.max-network-retries", "0",
-                                "ledger.webhook.worker.enabled", "false",
-                                "ledger.webhook.initial-backoff", "PT0S",
-                                "ledger.webhook.max-body-size", "64KB")));
+                                "stripe.webhook-secret",
+                                SECRET + "," + PREVIOUS_SECRET,
+                                STRIPE_API_STUB,
+                                StripeApiStub.shared().base(),
+                                "ledger.webhook.worker.enabled",
+                                "false",
+                                "ledger.webhook.initial-backoff",
+                                "PT0S",
+                                "ledger.webhook.max-body-size",
+                                "64KB")));
     }
 
     @Override

@@ -55,18 +55,18 @@ public final class TestDatabase {
     }
 
     /** Best effort: a failed drop leaves a database that the name's timestamp makes easy to find. */
-    static void dropAtExit(String serverUrl, String user, String password) {
+    static void dropAtExit(String serverUrl, String database, String user, String password) {
         String maintenanceUrl = withDatabase(serverUrl, "postgres");
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             try (Connection connection = DriverManager.getConnection(maintenanceUrl, user, password);
                                     Statement drop = connection.createStatement()) {
-                                drop.execute("DROP DATABASE IF EXISTS \"" + NAME + "\" WITH (FORCE)");
+                                drop.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
                             } catch (Exception e) {
-                                System.err.println("could not drop test database " + NAME + ": " + e.getMessage());
+                                System.err.println("could not drop test database " + database + ": " + e.getMessage());
                             }
                         },
-                        "drop-" + NAME));
+                        "drop-" + database));
     }
 }

@@ -40,7 +40,8 @@ final class StripeStory {
 
     StripeStory(String ledgerPaymentId, long amount) {
         this.suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        this.intentId = "pi_3" + suffix;
+        // A payment of the ledger has the PaymentIntent the ledger made when it created it.
+        this.intentId = ledgerPaymentId != null ? StripeApiStub.intentIdOf(ledgerPaymentId) : "pi_3" + suffix;
         this.chargeId = "ch_3" + suffix;
         this.chargeTransactionId = "txn_3" + suffix;
         this.disputeId = "dp_1" + suffix;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerDb;
-import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.StripeApiStub;
+import io.ledger.app.support.StripeWebhookIntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * backoff (none in tests), parked as a dead letter after {@code ledger.webhook.max-attempts} (8), listed and retried
  * by an operator; and an event stored before a crash is processed when the worker runs again.
  */
-@LedgerIntegrationTest
+@StripeWebhookIntegrationTest
 class StripeWebhookDeadLetterIT {
 
     private static final int MAX_ATTEMPTS = 8;
@@ -54,7 +54,7 @@ class StripeWebhookDeadLetterIT {
         }
         webhooks.processOnce();
         assertThat(webhooks.inboxRow(eventId)).containsEntry("state", "dead").containsEntry("attempts", MAX_ATTEMPTS);
-        assertThat((String) webhooks.inboxRow(eventId).get("last_error")).contains("StripeUnavailable");
+        assertThat((String) webhooks.inboxRow(eventId).get("last_error")).contains("ProviderUnavailable");
         webhooks.processOnce();
         assertThat(webhooks.inboxRow(eventId)).containsEntry("attempts", MAX_ATTEMPTS);
         assertThat(db.eventsOf(story.paymentId())).isEmpty();

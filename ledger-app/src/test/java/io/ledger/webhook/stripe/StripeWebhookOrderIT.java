@@ -3,7 +3,7 @@ package io.ledger.webhook.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledger.app.support.LedgerApi;
-import io.ledger.app.support.LedgerIntegrationTest;
+import io.ledger.app.support.StripeWebhookIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * (in-order delivery may record more intermediate steps). Runs against the shared application (jqwik has no Spring
  * extension, so the test instance is prepared by Spring's TestContextManager, which uses the same context cache).
  */
-@LedgerIntegrationTest
+@StripeWebhookIntegrationTest
 class StripeWebhookOrderIT {
 
     private static final long AMOUNT = 5000;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerDb;
-import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.StripeApiStubEnvironmentPostProcessor;
+import io.ledger.app.support.StripeWebhookIntegrationTest;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationContext;
  * once, a redelivery is a duplicate, and every forged, stale, future-dated, malformed or oversized request is refused
  * with nothing stored.
  */
-@LedgerIntegrationTest
+@StripeWebhookIntegrationTest
 class StripeWebhookReceivingIT {
 
     private static final String SECRET = StripeApiStubEnvironmentPostProcessor.SECRET;

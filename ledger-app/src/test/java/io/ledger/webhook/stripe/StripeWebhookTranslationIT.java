@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerDb;
-import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.StripeApiStub;
+import io.ledger.app.support.StripeWebhookIntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * against Stripe's current objects (served by the stub), then the payment resource, its events with their metadata,
  * and its journal.
  */
-@LedgerIntegrationTest
+@StripeWebhookIntegrationTest
 class StripeWebhookTranslationIT {
 
     @Autowired
