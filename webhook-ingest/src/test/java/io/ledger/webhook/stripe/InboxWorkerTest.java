@@ -1,24 +1,39 @@
 package io.ledger.webhook.stripe;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.ledger.api.provider.SyncOutcome;
+import io.ledger.api.provider.SyncStripeObjectCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
-/** How the scheduled poll walks the inbox: it drains full batches at once and stops at the first short one. */
+/**
+ * How the scheduled poll walks the inbox (it drains full batches at once and stops at the first short one), and what
+ * it does with a claimed event: one sync command with the event's id as correlation and causation, the inbox row
+ * finished as the command's answer says.
+ */
 class InboxWorkerTest {
 
     private static final int BATCH = 2;
@@ -41,7 +56,7 @@ class InboxWorkerTest {
             TransactionCallback<?> work = call.getArgument(0);
             return work.doInTransaction(null);
         });
-        // Every claimed row was taken meanwhile: the walk, not the translation, is under test here.
+        // Unless a test says otherwise every claimed row was taken meanwhile: the walk is under test.
         when(inbox.claim(any())).thenReturn(Optional.empty());
     }
 
@@ -72,7 +87,59 @@ class InboxWorkerTest {
         verify(inbox, never()).due(anyInt());
     }
 
+    @Test
+    void aClaimedEventIsSyncedByOneCommandAndFinishedAsItsAnswerSays() {
+        CommandGateway commands = mock(CommandGateway.class);
+        when(commands.sendAndWait(any())).thenReturn(SyncOutcome.IGNORED);
+        when(inbox.due(BATCH)).thenReturn(List.of("evt_1"));
+        when(inbox.claim("evt_1")).thenReturn(Optional.of(row("evt_1", "customer.created")));
+
+        assertThat(worker(commands).processDue()).isOne();
+
+        ArgumentCaptor<CommandMessage<SyncStripeObjectCommand>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().getPayload().eventType()).isEqualTo("customer.created");
+        assertThat(sent.getValue().getPayload().objectId()).isEqualTo("cus_1");
+        assertThat(sent.getValue().getMetaData())
+                .containsEntry("correlationId", "evt_1")
+                .containsEntry("causationId", "evt_1")
+                .containsEntry("actor", "stripe")
+                .containsEntry("source", "webhook");
+        verify(inbox).finish("evt_1", Inbox.IGNORED);
+    }
+
+    @Test
+    void aFailedSyncIsCountedAsAFailedAttempt() {
+        CommandGateway commands = mock(CommandGateway.class);
+        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("no payment for re_1"));
+        doAnswer(call -> {
+                    Consumer<TransactionStatus> work = call.getArgument(0);
+                    work.accept(null);
+                    return null;
+                })
+                .when(transaction)
+                .executeWithoutResult(any());
+        when(inbox.due(BATCH)).thenReturn(List.of("evt_1"));
+        when(inbox.claim("evt_1")).thenReturn(Optional.of(row("evt_1", "refund.updated")));
+
+        assertThat(worker(commands).processDue()).isZero();
+
+        verify(inbox, never()).finish(any(), any());
+        verify(inbox).failed(eq("evt_1"), contains("no payment for re_1"), eq(false), any());
+    }
+
+    private static Inbox.Row row(String eventId, String type) {
+        String payload = "{\"id\": \"" + eventId + "\", \"object\": \"event\", \"type\": \"" + type
+                + "\", \"created\": 1763800000, \"data\": {\"object\": {\"id\": \"cus_1\","
+                + " \"object\": \"customer\"}}}";
+        return new Inbox.Row(eventId, type, null, null, null, Inbox.RECEIVED, 0, null, null, payload);
+    }
+
     private InboxWorker worker(boolean enabled) {
         return new InboxWorker(inbox, null, transaction, settings, Clock.systemUTC(), enabled);
+    }
+
+    private InboxWorker worker(CommandGateway commands) {
+        return new InboxWorker(inbox, commands, transaction, settings, Clock.systemUTC(), true);
     }
 }

@@ -3,6 +3,7 @@ package io.ledger.webhook.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledger.api.provider.SyncStripeObjectCommand;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,20 @@ class StripeEventTest {
         assertThat(event.created()).isEqualTo(Instant.ofEpochSecond(1680064028));
         assertThat(event.object().path("id").asString()).isEqualTo("pi_3MtwBwLkdIwHu7ix28a3tqPa");
         assertThat(event.object().path("future").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void itsSyncCommandNamesTheEventAndTheObjectAndCarriesTheObjectAsSent() {
+        SyncStripeObjectCommand command = StripeEvent.parse(EVENT).syncCommand();
+
+        assertThat(command.eventId()).isEqualTo("evt_3MtwBwLkdIwHu7ix0Ydkj1pE");
+        assertThat(command.eventType()).isEqualTo("payment_intent.succeeded");
+        assertThat(command.apiVersion()).isEqualTo("2025-03-31.basil");
+        assertThat(command.objectType()).isEqualTo("payment_intent");
+        assertThat(command.objectId()).isEqualTo("pi_3MtwBwLkdIwHu7ix28a3tqPa");
+        assertThat(StripeEvent.JSON.readTree(command.objectJson()))
+                .isEqualTo(StripeEvent.JSON.readTree(
+                        "{\"id\": \"pi_3MtwBwLkdIwHu7ix28a3tqPa\", \"object\": \"payment_intent\", \"future\": 1}"));
     }
 
     @Test
