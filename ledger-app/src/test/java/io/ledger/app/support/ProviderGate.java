@@ -33,7 +33,7 @@ public class ProviderGate implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!(bean instanceof PaymentProvider provider) || provider.kind() != Provider.SIMULATED) {
-            // The Stripe adapter stays as it is: its janitor needs it by its own type, and its tests gate the fake.
+            // The Stripe provider stays as it is: its tests gate the fake Stripe instead.
             return bean;
         }
         return Proxy.newProxyInstance(
