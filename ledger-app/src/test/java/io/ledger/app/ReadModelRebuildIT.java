@@ -2,6 +2,11 @@ package io.ledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledger.api.id.PaymentId;
+import io.ledger.api.money.Money;
+import io.ledger.api.payment.PaymentCommand;
+import io.ledger.api.payment.RecordDisputeClosedCommand;
+import io.ledger.api.payment.RecordDisputeOpenedCommand;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
 import io.ledger.app.support.LedgerIntegrationTest;
@@ -14,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every read model rebuilt from the event store equals the one kept live: payments of every status, refunds, matched
- * and mismatched settlements in two currencies are driven over HTTP; once every projection has caught up, each
- * read-model table is copied, damaged, replayed and compared with the copy row for row. The tables hold every other
- * test class's payments too; the comparison covers them all.
+ * and mismatched settlements in two currencies are driven over HTTP, and disputes recorded as Stripe's webhooks would
+ * record them; once every projection has caught up, each read-model table is copied, damaged, replayed and compared
+ * with the copy row for row. The tables hold every other test class's payments too; the comparison covers them all.
  */
 @LedgerIntegrationTest
 class ReadModelRebuildIT {
@@ -59,6 +66,9 @@ class ReadModelRebuildIT {
     @Autowired
     TransactionProbe probe;
 
+    @Autowired
+    CommandGateway commands;
+
     @Test
     void replayingEveryProjectionRebuildsExactlyTheLiveReadModels() {
         LedgerApi api = new LedgerApi(client);
@@ -88,6 +98,21 @@ class ReadModelRebuildIT {
                 "/api/payments/" + partiallyRefunded + "/reconcile",
                 settlement("st_" + UUID.randomUUID(), 7_000, 210),
                 200);
+        // Disputes reach the ledger only from Stripe's webhooks; here the commands they end in are sent directly.
+        disputed(new RecordDisputeOpenedCommand(
+                PaymentId.of(matched),
+                "dp_rebuild_" + UUID.randomUUID(),
+                Money.of(2_000, "usd"),
+                Money.of(1_500, "usd"),
+                "fraudulent"));
+        disputed(new RecordDisputeClosedCommand(
+                PaymentId.of(mismatched),
+                "dp_rebuild_" + UUID.randomUUID(),
+                false,
+                Money.of(3_000, "eur"),
+                Money.of(1_500, "eur"),
+                Money.of(0, "eur"),
+                "product_not_received"));
 
         // The asynchronous method completes on its own; wait for it, so that the event store stays still from here.
         eventually(
@@ -180,6 +205,11 @@ class ReadModelRebuildIT {
         Answer answer = api.post(path, body);
         assertThat(answer.status()).as("%s %s", path, answer).isEqualTo(expectedStatus);
         return answer.json();
+    }
+
+    private void disputed(PaymentCommand command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of("source", "webhook", "actor", "stripe")));
     }
 
     private static Map<String, Object> settlement(String id, long gross, long fee) {
