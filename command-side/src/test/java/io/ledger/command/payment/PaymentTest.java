@@ -692,6 +692,38 @@ class PaymentTest {
         }
 
         @Test
+        void aRefundStoredWithoutTheStatusItLeftIsReadByTheRuleOfItsTime() {
+            // Stored before refunds carried the status: paying back everything captured left the payment refunded.
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            new RefundSucceeded(
+                                    ID, REFUND_1, AMOUNT, "sim_" + REFUND_1.value(), ProviderDetails.NONE, null))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPartialRefundStoredWithoutTheStatusItLeftLeavesTheRestRefundable() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 500),
+                            new RefundSucceeded(
+                                    ID,
+                                    REFUND_1,
+                                    new Money(500, USD),
+                                    "sim_" + REFUND_1.value(),
+                                    ProviderDetails.NONE,
+                                    null))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
+                    .expectEvents(
+                            refundRequested(REFUND_2, 1499), refundSucceeded(REFUND_2, 1499, PaymentStatus.REFUNDED));
+        }
+
+        @Test
         void theSameRefundIdTwiceIsOneRefund() {
             given(
                             created(VISA),
@@ -877,6 +909,18 @@ class PaymentTest {
                             refundSucceeded(REFUND_1, 1500, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RecordRefundSucceededCommand(ID, REFUND_2, new Money(500, USD), null, "re_x", charge))
                     .expectException(RefundExceedsAvailableAmount.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRefundReportedForARefundedPaymentIsAnIllegalMoveFromAFinalState() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED))
+                    .when(new RecordRefundSucceededCommand(ID, REFUND_2, new Money(500, USD), null, "re_x", charge))
+                    .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
         }
 
