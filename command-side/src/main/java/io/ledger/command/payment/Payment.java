@@ -212,9 +212,9 @@ class Payment extends EventSourcedPayment {
     }
 
     /** Whether the refund is pending; one the ledger never asked for (made at the provider) is requested first. */
-    private boolean pending(RefundId refundId, Money amount, String reason, String providerRefundId) {
+    private boolean pending(RefundId refundId, Money reported, String reason, String providerRefundId) {
         if (!refunds.contains(refundId) && takes(PaymentMove.RECORD_REFUND)) {
-            apply(refunds.madeAtTheProvider(id, refundId, amount, reason, providerRefundId));
+            apply(refunds.madeAtTheProvider(id, refundId, reported, reason, providerRefundId));
         }
         return refunds.get(refundId).isPending();
     }

@@ -638,7 +638,8 @@ class PaymentTest {
                                     "charge_disputed",
                                     "The charge is disputed.",
                                     null,
-                                    ProviderDetails.NONE));
+                                    ProviderDetails.NONE))
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(PaymentState.SUCCEEDED));
         }
 
         @Test
@@ -648,7 +649,8 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
                     .expectEvents(new RefundRequested(
-                            ID, REFUND_1, new Money(500, USD), "requested_by_customer", "sim_pending"));
+                            ID, REFUND_1, new Money(500, USD), "requested_by_customer", "sim_pending"))
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(PaymentState.SUCCEEDED));
         }
 
         @Test
@@ -950,7 +952,8 @@ class PaymentTest {
                             "expired_or_canceled_card",
                             "The card expired.",
                             "re_stripe",
-                            charge));
+                            charge))
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(PaymentState.SUCCEEDED));
         }
 
         @Test
