@@ -267,7 +267,7 @@ class StripeLifecycleIT {
 
         await().atMost(JANITOR)
                 .untilAsserted(() -> assertThat(types(id))
-                        .containsExactly("PaymentCreated", "PaymentProcessingStarted", "PaymentActionRequired"));
+                        .containsExactly("PaymentCreated", "PaymentOutcomeUnknown", "PaymentActionRequired"));
         assertThat(db.eventsOf(id).get(2).source()).isEqualTo("janitor");
         assertThat(watch(id)).containsEntry("status", "requires_action").containsEntry("awaiting", true);
 

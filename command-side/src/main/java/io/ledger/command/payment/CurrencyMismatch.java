@@ -9,4 +9,11 @@ class CurrencyMismatch extends RuntimeException {
         super("currency " + given.getCurrencyCode().toLowerCase() + " differs from the payment's "
                 + payment.getCurrencyCode().toLowerCase());
     }
+
+    /** The rule: amounts of a payment are in its currency; a currency not given ({@code null}) is the payment's. */
+    static void check(Currency given, Currency payment) {
+        if (given != null && !given.equals(payment)) {
+            throw new CurrencyMismatch(given, payment);
+        }
+    }
 }

@@ -4,10 +4,8 @@ import io.ledger.api.money.CurrencyRules;
 import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
-import io.ledger.api.payment.CreatedPaymentView;
-import io.ledger.api.payment.PaymentView;
+import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.RefundPaymentCommand;
-import io.ledger.api.payment.RefundView;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
@@ -25,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Handles the payment commands that need the provider. Each runs in one unit of work holding the payment's lock: the
  * aggregate decides, the provider is called outside it, and the aggregate records the outcome, so two concurrent
- * confirmations of one payment never both reach the provider.
+ * confirmations of one payment never both reach the provider. They answer only what they decided; clients' answers
+ * are read from the payment's events ({@link PaymentResources}).
  */
 @Component
 class PaymentCommandHandler {
@@ -39,7 +38,7 @@ class PaymentCommandHandler {
     }
 
     @CommandHandler
-    CreatedPaymentView handle(CreatePaymentCommand command) throws Exception {
+    NewPayment handle(CreatePaymentCommand command) throws Exception {
         CurrencyRules.checkChargeAmount(command.amount());
         if (command.confirm() && command.paymentMethod() == null) {
             // Checked before the provider hears of the payment: a rejected request leaves nothing behind.
@@ -52,40 +51,46 @@ class PaymentCommandHandler {
                 command.orderId(),
                 command.description(),
                 command.metadata()));
-        Aggregate<Payment> payment = payments.newInstance(() -> new Payment(command, provider.kind(), providerPayment));
+        PaymentCreated created = new PaymentCreated(
+                command.paymentId(),
+                command.amount(),
+                command.customerId(),
+                command.orderId(),
+                command.description(),
+                command.metadata(),
+                provider.kind(),
+                providerPayment.providerPaymentId(),
+                command.paymentMethod());
+        Aggregate<Payment> payment = payments.newInstance(() -> new Payment(created));
         if (command.confirm()) {
             charge(payment, command.paymentMethod());
         }
-        return new CreatedPaymentView(payment.invoke(Payment::view), providerPayment.clientSecret());
+        return new NewPayment(command.paymentId(), providerPayment.clientSecret());
     }
 
     @CommandHandler
-    PaymentView handle(ConfirmPaymentCommand command) {
-        Aggregate<Payment> payment = payments.load(command.paymentId().value());
-        charge(payment, command.paymentMethod());
-        return payment.invoke(Payment::view);
+    void handle(ConfirmPaymentCommand command) {
+        charge(payments.load(command.paymentId().value()), command.paymentMethod());
     }
 
     @CommandHandler
-    PaymentView handle(CancelPaymentCommand command) {
+    void handle(CancelPaymentCommand command) {
         Aggregate<Payment> payment = payments.load(command.paymentId().value());
         Optional<CancelRequest> cancel = payment.invoke(p -> p.prepareCancel(command.reason()));
         if (cancel.isPresent()) {
             provider.cancel(cancel.get());
             payment.execute(p -> p.recordCancel(cancel.get()));
         }
-        return payment.invoke(Payment::view);
     }
 
     @CommandHandler
-    RefundView handle(RefundPaymentCommand command) {
+    void handle(RefundPaymentCommand command) {
         Aggregate<Payment> payment = payments.load(command.paymentId().value());
         Optional<RefundRequest> refund = payment.invoke(p -> p.prepareRefund(command));
         if (refund.isPresent()) {
             RefundOutcome outcome = provider.refund(refund.get());
             payment.execute(p -> p.recordRefund(refund.get(), outcome));
         }
-        return payment.invoke(p -> p.refund(command.refundId()));
     }
 
     private void charge(Aggregate<Payment> payment, String paymentMethod) {

@@ -4,6 +4,7 @@ import io.ledger.api.payment.PaymentActionRequired;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentOutcomeUnknown;
 import io.ledger.api.payment.PaymentProcessingStarted;
 import io.ledger.api.payment.PaymentSucceeded;
 import io.ledger.api.payment.Provider;
@@ -57,6 +58,12 @@ class StripeWorkList {
 
     @EventHandler
     void on(PaymentProcessingStarted event, @Timestamp Instant at) {
+        attempted(event.paymentId().value(), "processing", event.paymentMethod(), at, true);
+    }
+
+    /** Our own guess awaits Stripe's word like a processing payment: the janitor asks Stripe (and confirms again). */
+    @EventHandler
+    void on(PaymentOutcomeUnknown event, @Timestamp Instant at) {
         attempted(event.paymentId().value(), "processing", event.paymentMethod(), at, true);
     }
 

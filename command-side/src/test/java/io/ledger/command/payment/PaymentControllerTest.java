@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -78,14 +81,14 @@ class PaymentControllerTest {
     @MockitoBean
     private CommandGateway commands;
 
+    @MockitoBean
+    private PaymentResources resources;
+
     // --- mapping ------------------------------------------------------------------------------------------------
 
     @Test
     void creatingAnswers201WithLocationThePaymentAndItsClientSecret() throws Exception {
-        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willAnswer(call -> {
-            CreatePaymentCommand command = call.getArgument(0);
-            return new CreatedPaymentView(view(command.paymentId().value(), PaymentStatus.SUCCEEDED), "secret_1");
-        });
+        created(PaymentStatus.SUCCEEDED);
 
         String location = post("/api/payments", VALID_CREATE)
                 .andExpect(status().isCreated())
@@ -120,10 +123,7 @@ class PaymentControllerTest {
 
     @Test
     void creatingWithoutConfirmDoesNotAskForIt() throws Exception {
-        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willAnswer(call -> {
-            CreatePaymentCommand command = call.getArgument(0);
-            return new CreatedPaymentView(view(command.paymentId().value(), PaymentStatus.PENDING), "secret_1");
-        });
+        created(PaymentStatus.PENDING);
 
         post("/api/payments", "{\"amount\": 500, \"currency\": \"JPY\", \"customerId\": \"cus_1\"}")
                 .andExpect(status().isCreated())
@@ -137,7 +137,7 @@ class PaymentControllerTest {
 
     @Test
     void confirmingSendsTheMethodAndAnswersThePayment() throws Exception {
-        given(commands.sendAndWait(any(ConfirmPaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+        answers(PaymentStatus.SUCCEEDED);
 
         post("/api/payments/" + ID + "/confirm", "{\"paymentMethod\": \"pm_card_visa\"}")
                 .andExpect(status().isOk())
@@ -150,7 +150,7 @@ class PaymentControllerTest {
 
     @Test
     void confirmingWithoutABodyUsesTheMethodGivenAtCreation() throws Exception {
-        given(commands.sendAndWait(any(ConfirmPaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+        answers(PaymentStatus.SUCCEEDED);
 
         mvc.perform(MockMvcRequestBuilders.post("/api/payments/" + ID + "/confirm"))
                 .andExpect(status().isOk());
@@ -160,7 +160,7 @@ class PaymentControllerTest {
 
     @Test
     void failingSendsCodeAndMessage() throws Exception {
-        given(commands.sendAndWait(any(FailPaymentCommand.class))).willReturn(view(ID, PaymentStatus.FAILED));
+        answers(PaymentStatus.FAILED);
 
         post("/api/payments/" + ID + "/fail", "{\"code\": \"expired\", \"message\": \"The payment expired.\"}")
                 .andExpect(status().isOk())
@@ -172,7 +172,7 @@ class PaymentControllerTest {
 
     @Test
     void cancelingSendsTheReason() throws Exception {
-        given(commands.sendAndWait(any(CancelPaymentCommand.class))).willReturn(view(ID, PaymentStatus.CANCELED));
+        answers(PaymentStatus.CANCELED);
 
         post("/api/payments/" + ID + "/cancel", "{\"reason\": \"requested_by_customer\"}")
                 .andExpect(status().isOk())
@@ -184,10 +184,10 @@ class PaymentControllerTest {
 
     @Test
     void refundingAnswers201WithTheRefund() throws Exception {
-        given(commands.sendAndWait(any(RefundPaymentCommand.class))).willAnswer(call -> {
-            RefundPaymentCommand command = call.getArgument(0);
+        given(resources.refund(eq(PaymentId.of(ID)), any(RefundId.class))).willAnswer(call -> {
+            RefundId refundId = call.getArgument(1);
             return new RefundView(
-                    command.refundId().value(), ID, 500, "usd", RefundStatus.SUCCEEDED, "requested_by_customer", NOW);
+                    refundId.value(), ID, 500, "usd", RefundStatus.SUCCEEDED, "requested_by_customer", NOW);
         });
 
         post(
@@ -208,7 +208,7 @@ class PaymentControllerTest {
 
     @Test
     void refundingWithoutABodyRefundsAllThatRemains() throws Exception {
-        given(commands.sendAndWait(any(RefundPaymentCommand.class)))
+        given(resources.refund(eq(PaymentId.of(ID)), any(RefundId.class)))
                 .willReturn(new RefundView("re_1", ID, 1999, "usd", RefundStatus.SUCCEEDED, null, NOW));
 
         mvc.perform(MockMvcRequestBuilders.post("/api/payments/" + ID + "/refunds"))
@@ -221,7 +221,7 @@ class PaymentControllerTest {
 
     @Test
     void reconcilingSendsTheSettlement() throws Exception {
-        given(commands.sendAndWait(any(ReconcilePaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+        answers(PaymentStatus.SUCCEEDED);
 
         post("/api/payments/" + ID + "/reconcile", """
                         {"settlementId": "st_1", "grossAmount": 1999, "fee": 88, "netAmount": 1911,
@@ -231,6 +231,27 @@ class PaymentControllerTest {
         assertThat(sent(ReconcilePaymentCommand.class))
                 .isEqualTo(new ReconcilePaymentCommand(
                         PaymentId.of(ID), "st_1", 1999, 88, 1911, null, Instant.parse("2026-11-24T00:00:00Z")));
+    }
+
+    @Test
+    void theAnswerIsThePaymentAsItsEventsTellItOnceTheCommandRan() throws Exception {
+        answers(PaymentStatus.SUCCEEDED);
+
+        post("/api/payments/" + ID + "/confirm", "{}").andExpect(status().isOk());
+
+        InOrder order = inOrder(commands, resources);
+        order.verify(commands).sendAndWait(any(ConfirmPaymentCommand.class));
+        order.verify(resources).payment(PaymentId.of(ID));
+    }
+
+    @Test
+    void aRefusedCommandReadsNoAnswer() throws Exception {
+        given(commands.sendAndWait(any(CancelPaymentCommand.class)))
+                .willThrow(new IllegalPaymentTransition(PaymentId.of(ID), PaymentStatus.SUCCEEDED, "cancel"));
+
+        expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 409, "invalid_state_transition");
+
+        verifyNoInteractions(resources);
     }
 
     // --- 400 validation_failed ----------------------------------------------------------------------------------
@@ -312,10 +333,7 @@ class PaymentControllerTest {
 
     @Test
     void fiftyMetadataKeysAreAccepted() throws Exception {
-        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willAnswer(call -> {
-            CreatePaymentCommand command = call.getArgument(0);
-            return new CreatedPaymentView(view(command.paymentId().value(), PaymentStatus.SUCCEEDED), "secret_1");
-        });
+        created(PaymentStatus.SUCCEEDED);
         String metadata = IntStream.rangeClosed(1, 50)
                 .mapToObj(i -> "\"key" + i + "\": \"value\"")
                 .collect(Collectors.joining(", ", "{", "}"));
@@ -385,7 +403,7 @@ class PaymentControllerTest {
 
     @Test
     void aSettlementTimeIsKeptToTheMicrosecondThatTheReadModelsKeep() throws Exception {
-        given(commands.sendAndWait(any(ReconcilePaymentCommand.class))).willReturn(view(ID, PaymentStatus.SUCCEEDED));
+        answers(PaymentStatus.SUCCEEDED);
 
         post("/api/payments/" + ID + "/reconcile", """
                         {"settlementId": "st_1", "grossAmount": 1999, "fee": 88, "netAmount": 1911,
@@ -532,6 +550,23 @@ class PaymentControllerTest {
         then(commands).should().sendAndWait(command.capture());
         then(commands).shouldHaveNoMoreInteractions();
         return command.getValue();
+    }
+
+    /** The command side's resources answer a new payment of this status with its client secret. */
+    private void created(PaymentStatus status) {
+        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willAnswer(call -> {
+            CreatePaymentCommand command = call.getArgument(0);
+            return new NewPayment(command.paymentId(), "secret_1");
+        });
+        given(resources.created(any(NewPayment.class))).willAnswer(call -> {
+            NewPayment created = call.getArgument(0);
+            return new CreatedPaymentView(view(created.paymentId().value(), status), created.clientSecret());
+        });
+    }
+
+    /** The command side's resources answer payment {@link #ID} in this status. */
+    private void answers(PaymentStatus status) {
+        given(resources.payment(PaymentId.of(ID))).willReturn(view(ID, status));
     }
 
     private static PaymentView view(String id, PaymentStatus status) {

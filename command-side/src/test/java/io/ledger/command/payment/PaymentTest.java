@@ -9,7 +9,6 @@ import io.ledger.api.money.Money;
 import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
-import io.ledger.api.payment.CreatedPaymentView;
 import io.ledger.api.payment.DisputeLost;
 import io.ledger.api.payment.DisputeOpened;
 import io.ledger.api.payment.DisputeWon;
@@ -20,18 +19,15 @@ import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCommand;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentOutcomeUnknown;
 import io.ledger.api.payment.PaymentProcessingStarted;
 import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
 import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
-import io.ledger.api.payment.PaymentView;
-import io.ledger.api.payment.PaymentView.FailureView;
-import io.ledger.api.payment.PaymentView.ReconciliationView;
 import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
-import io.ledger.api.payment.ReconciliationStatus;
 import io.ledger.api.payment.RecordDisputeClosedCommand;
 import io.ledger.api.payment.RecordDisputeOpenedCommand;
 import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
@@ -44,9 +40,7 @@ import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundRequested;
-import io.ledger.api.payment.RefundStatus;
 import io.ledger.api.payment.RefundSucceeded;
-import io.ledger.api.payment.RefundView;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
@@ -58,13 +52,16 @@ import io.ledger.command.provider.RefundRequest;
 import io.ledger.command.provider.UnknownPaymentMethod;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -72,6 +69,10 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every command path of the Payment aggregate, driven through its own handlers and through {@link
@@ -92,6 +93,7 @@ class PaymentTest {
 
     private static final RefundId REFUND_1 = RefundId.of("re_Test00000000000000000001");
     private static final RefundId REFUND_2 = RefundId.of("re_Test00000000000000000002");
+    private static final RefundId REFUND_3 = RefundId.of("re_Test00000000000000000003");
 
     private static final String VISA = "pm_card_visa";
     private static final String DECLINED = "pm_card_chargeDeclined";
@@ -122,8 +124,7 @@ class PaymentTest {
             given().when(create(VISA, false))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(created(VISA))
-                    .expectResultMessagePayload(
-                            new CreatedPaymentView(view(PaymentStatus.PENDING, null, 1), CLIENT_SECRET));
+                    .expectResultMessagePayload(new NewPayment(ID, CLIENT_SECRET));
 
             assertThat(provider.calls)
                     .containsExactly(new PaymentRequest(ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA));
@@ -131,9 +132,7 @@ class PaymentTest {
 
         @Test
         void creatingWithoutAnyMethodLeavesThePaymentPending() {
-            given().when(create(null, false))
-                    .expectEvents(created(null))
-                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.PENDING, 1));
+            given().when(create(null, false)).expectEvents(created(null));
         }
 
         @Test
@@ -141,8 +140,7 @@ class PaymentTest {
             given().when(create(VISA, true))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(created(VISA), succeeded(VISA))
-                    .expectResultMessagePayload(
-                            new CreatedPaymentView(view(PaymentStatus.SUCCEEDED, null, 2), CLIENT_SECRET));
+                    .expectResultMessagePayload(new NewPayment(ID, CLIENT_SECRET));
 
             assertThat(provider.calls)
                     .containsExactly(
@@ -155,9 +153,7 @@ class PaymentTest {
             given().when(create(DECLINED, true))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(created(DECLINED), declined())
-                    .expectResultMessagePayload(new CreatedPaymentView(
-                            view(PaymentStatus.FAILED, new FailureView("card_declined", "Your card was declined."), 2),
-                            CLIENT_SECRET));
+                    .expectResultMessagePayload(new NewPayment(ID, CLIENT_SECRET));
         }
 
         @Test
@@ -174,29 +170,23 @@ class PaymentTest {
                                     PROVIDER_ID,
                                     INSUFFICIENT_FUNDS,
                                     null,
-                                    ProviderDetails.NONE))
-                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.FAILED, 2));
+                                    ProviderDetails.NONE));
         }
 
         @Test
         void creatingAndConfirmingACardThatNeedsAuthenticationRequiresAction() {
             given().when(create(AUTHENTICATION_REQUIRED, true))
-                    .expectEvents(created(AUTHENTICATION_REQUIRED), actionRequired())
-                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.REQUIRES_ACTION, 2));
+                    .expectEvents(created(AUTHENTICATION_REQUIRED), actionRequired());
         }
 
         @Test
         void creatingAndConfirmingAnAsynchronousMethodStartsProcessing() {
-            given().when(create(PROCESSING, true))
-                    .expectEvents(created(PROCESSING), processingStarted())
-                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.PROCESSING, 2));
+            given().when(create(PROCESSING, true)).expectEvents(created(PROCESSING), processingStarted());
         }
 
         @Test
-        void aConfirmationWhoseAnswerIsLostIsRecordedAsAProcessingGuess() {
-            given().when(create(UNREACHABLE, true))
-                    .expectEvents(created(UNREACHABLE), processingGuessed(UNREACHABLE))
-                    .expectResultMessagePayloadMatching(createdView(PaymentStatus.PROCESSING, 2));
+        void aConfirmationWhoseAnswerIsLostIsRecordedAsOutcomeUnknown() {
+            given().when(create(UNREACHABLE, true)).expectEvents(created(UNREACHABLE), outcomeUnknown(UNREACHABLE));
         }
 
         @Test
@@ -234,8 +224,7 @@ class PaymentTest {
             given(created(VISA))
                     .when(new ConfirmPaymentCommand(ID, null))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(succeeded(VISA))
-                    .expectResultMessagePayload(view(PaymentStatus.SUCCEEDED, null, 2));
+                    .expectEvents(succeeded(VISA));
 
             assertThat(provider.calls).containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, VISA, 1, false));
         }
@@ -266,16 +255,12 @@ class PaymentTest {
                             PROVIDER_ID,
                             VISA,
                             "generic_decline",
-                            details))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 2));
+                            details));
         }
 
         @Test
         void confirmingWithAnotherMethodThanAtCreationChargesTheNewOne() {
-            given(created(VISA))
-                    .when(new ConfirmPaymentCommand(ID, DECLINED))
-                    .expectEvents(declined())
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 2));
+            given(created(VISA)).when(new ConfirmPaymentCommand(ID, DECLINED)).expectEvents(declined());
         }
 
         @Test
@@ -293,8 +278,7 @@ class PaymentTest {
             given(created(DECLINED), declined())
                     .when(new ConfirmPaymentCommand(ID, VISA))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(succeeded(VISA))
-                    .expectResultMessagePayload(view(PaymentStatus.SUCCEEDED, null, 3));
+                    .expectEvents(succeeded(VISA));
 
             assertThat(provider.calls).containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, VISA, 2, false));
         }
@@ -303,8 +287,7 @@ class PaymentTest {
         void retryingAFailedPaymentWithTheSameDeclinedMethodFailsAgain() {
             given(created(DECLINED), declined())
                     .when(new ConfirmPaymentCommand(ID, null))
-                    .expectEvents(declined())
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
+                    .expectEvents(declined());
 
             assertThat(provider.calls).containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, DECLINED, 2, false));
         }
@@ -313,8 +296,7 @@ class PaymentTest {
         void confirmingAfterTheCustomerCompletedTheRequiredActionSucceeds() {
             given(created(AUTHENTICATION_REQUIRED), actionRequired())
                     .when(new ConfirmPaymentCommand(ID, null))
-                    .expectEvents(succeeded(AUTHENTICATION_REQUIRED))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 3));
+                    .expectEvents(succeeded(AUTHENTICATION_REQUIRED));
 
             assertThat(provider.calls)
                     .containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, AUTHENTICATION_REQUIRED, 2, true));
@@ -325,8 +307,7 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(new ConfirmPaymentCommand(ID, VISA))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+                    .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();
         }
@@ -336,19 +317,21 @@ class PaymentTest {
             given(created(PROCESSING), processingStarted())
                     .when(new ConfirmPaymentCommand(ID, VISA))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PROCESSING, 2));
+                    .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();
         }
 
         @Test
         void confirmingARefundedPaymentIsANoOp() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED))
                     .when(new ConfirmPaymentCommand(ID, VISA))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.REFUNDED, 4));
+                    .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();
         }
@@ -382,9 +365,7 @@ class PaymentTest {
                     .when(new FailPaymentCommand(ID, "expired", "The payment expired."))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new PaymentFailed(
-                            ID, AMOUNT, "expired", "The payment expired.", PROVIDER_ID, VISA, null, null))
-                    .expectResultMessagePayload(
-                            view(PaymentStatus.FAILED, new FailureView("expired", "The payment expired."), 2));
+                            ID, AMOUNT, "expired", "The payment expired.", PROVIDER_ID, VISA, null, null));
         }
 
         @Test
@@ -399,8 +380,7 @@ class PaymentTest {
                             PROVIDER_ID,
                             PROCESSING,
                             null,
-                            null))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
+                            null));
         }
 
         @Test
@@ -415,8 +395,7 @@ class PaymentTest {
                             PROVIDER_ID,
                             AUTHENTICATION_REQUIRED,
                             null,
-                            null))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.FAILED, 3));
+                            null));
         }
 
         @Test
@@ -424,9 +403,7 @@ class PaymentTest {
             given(created(DECLINED), declined())
                     .when(new FailPaymentCommand(ID, "expired", "The payment expired."))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayload(
-                            view(PaymentStatus.FAILED, new FailureView("card_declined", "Your card was declined."), 2));
+                    .expectNoEvents();
         }
 
         @Test
@@ -454,8 +431,7 @@ class PaymentTest {
             given(created(VISA))
                     .when(new CancelPaymentCommand(ID, "requested_by_customer"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(canceled())
-                    .expectResultMessagePayload(view(PaymentStatus.CANCELED, null, 2));
+                    .expectEvents(canceled());
 
             assertThat(provider.calls).containsExactly(new CancelRequest(ID, PROVIDER_ID, "requested_by_customer"));
         }
@@ -464,8 +440,7 @@ class PaymentTest {
         void cancelingAFailedPaymentCancelsIt() {
             given(created(DECLINED), declined())
                     .when(new CancelPaymentCommand(ID, "requested_by_customer"))
-                    .expectEvents(canceled())
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.CANCELED, 3));
+                    .expectEvents(canceled());
 
             assertThat(provider.calls).containsExactly(new CancelRequest(ID, PROVIDER_ID, "requested_by_customer"));
         }
@@ -474,8 +449,7 @@ class PaymentTest {
         void cancelingAPaymentThatRequiresActionCancelsIt() {
             given(created(AUTHENTICATION_REQUIRED), actionRequired())
                     .when(new CancelPaymentCommand(ID, "abandoned"))
-                    .expectEvents(new PaymentCanceled(ID, "abandoned"))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.CANCELED, 3));
+                    .expectEvents(new PaymentCanceled(ID, "abandoned"));
         }
 
         @Test
@@ -483,8 +457,7 @@ class PaymentTest {
             given(created(VISA), canceled())
                     .when(new CancelPaymentCommand(ID, "duplicate"))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.CANCELED, 2));
+                    .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();
         }
@@ -511,7 +484,11 @@ class PaymentTest {
 
         @Test
         void cancelingAPartiallyRefundedPaymentIsRejected() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 500),
+                            refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new CancelPaymentCommand(ID, "requested_by_customer"))
                     .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
@@ -528,12 +505,8 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(new RefundPaymentCommand(ID, REFUND_1, null, null, "requested_by_customer"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
-                    .expectResultMessagePayload(refundView(REFUND_1, 1999, RefundStatus.SUCCEEDED))
-                    .expectState(payment -> {
-                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED);
-                        assertThat(payment.view().amountRefunded()).isEqualTo(1999);
-                    });
+                    .expectEvents(
+                            refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED));
 
             assertThat(provider.calls)
                     .containsExactly(new RefundRequest(ID, REFUND_1, PROVIDER_ID, AMOUNT, "requested_by_customer"));
@@ -543,48 +516,51 @@ class PaymentTest {
         void refundingPartOfThePaymentLeavesItPartiallyRefunded() {
             given(created(VISA), succeeded(VISA))
                     .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
-                    .expectEvents(refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
-                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.SUCCEEDED))
-                    .expectState(payment -> {
-                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-                        assertThat(payment.view().amountRefunded()).isEqualTo(500);
-                        assertThat(payment.view().version()).isEqualTo(4);
-                    });
+                    .expectEvents(
+                            refundRequested(REFUND_1, 500),
+                            refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED));
         }
 
         @Test
         void refundingInThePaymentsOwnCurrencyIsAccepted() {
             given(created(VISA), succeeded(VISA))
                     .when(new RefundPaymentCommand(ID, REFUND_1, 500L, USD, "requested_by_customer"))
-                    .expectEvents(refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500));
+                    .expectEvents(
+                            refundRequested(REFUND_1, 500),
+                            refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED));
         }
 
         @Test
         void severalPartialRefundsUpToTheTotalRefundThePayment() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1000), refundSucceeded(REFUND_1, 1000))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1000),
+                            refundSucceeded(REFUND_1, 1000, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RefundPaymentCommand(ID, REFUND_2, 999L, null, "requested_by_customer"))
-                    .expectEvents(refundRequested(REFUND_2, 999), refundSucceeded(REFUND_2, 999))
-                    .expectResultMessagePayload(refundView(REFUND_2, 999, RefundStatus.SUCCEEDED))
-                    .expectState(payment -> {
-                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED);
-                        assertThat(payment.view().amountRefunded()).isEqualTo(1999);
-                        assertThat(payment.view().refunds())
-                                .extracting(RefundView::id)
-                                .containsExactly(REFUND_1.value(), REFUND_2.value());
-                    });
+                    .expectEvents(
+                            refundRequested(REFUND_2, 999), refundSucceeded(REFUND_2, 999, PaymentStatus.REFUNDED));
         }
 
         @Test
         void refundingWithoutAnAmountAfterAPartialRefundRefundsTheRest() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1000), refundSucceeded(REFUND_1, 1000))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1000),
+                            refundSucceeded(REFUND_1, 1000, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
-                    .expectEvents(refundRequested(REFUND_2, 999), refundSucceeded(REFUND_2, 999))
-                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED));
+                    .expectEvents(
+                            refundRequested(REFUND_2, 999), refundSucceeded(REFUND_2, 999, PaymentStatus.REFUNDED));
         }
 
         @Test
         void refundBeyondRemainingAmountIsRejected() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1000), refundSucceeded(REFUND_1, 1000))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1000),
+                            refundSucceeded(REFUND_1, 1000, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RefundPaymentCommand(ID, REFUND_2, 1000L, null, "requested_by_customer"))
                     .expectException(RefundExceedsAvailableAmount.class)
                     .expectNoEvents();
@@ -604,7 +580,11 @@ class PaymentTest {
 
         @Test
         void refundingAFullyRefundedPaymentIsAnIllegalMoveFromAFinalState() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED))
                     .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
                     .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
@@ -637,8 +617,8 @@ class PaymentTest {
                                     null,
                                     ProviderDetails.NONE))
                     .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
-                    .expectEvents(refundRequested(REFUND_2, 1999), refundSucceeded(REFUND_2, 1999))
-                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.REFUNDED));
+                    .expectEvents(
+                            refundRequested(REFUND_2, 1999), refundSucceeded(REFUND_2, 1999, PaymentStatus.REFUNDED));
         }
 
         @Test
@@ -659,11 +639,7 @@ class PaymentTest {
                                     "The charge is disputed.",
                                     null,
                                     ProviderDetails.NONE))
-                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.FAILED))
-                    .expectState(payment -> {
-                        assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED);
-                        assertThat(payment.view().amountRefunded()).isZero();
-                    });
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(PaymentState.SUCCEEDED));
         }
 
         @Test
@@ -674,8 +650,7 @@ class PaymentTest {
                     .when(new RefundPaymentCommand(ID, REFUND_1, 500L, null, "requested_by_customer"))
                     .expectEvents(new RefundRequested(
                             ID, REFUND_1, new Money(500, USD), "requested_by_customer", "sim_pending"))
-                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.PENDING))
-                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED));
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(PaymentState.SUCCEEDED));
         }
 
         @Test
@@ -719,12 +694,47 @@ class PaymentTest {
         }
 
         @Test
+        void aRefundStoredWithoutTheStatusItLeftIsReadByTheRuleOfItsTime() {
+            // Stored before refunds carried the status: paying back everything captured left the payment refunded.
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            new RefundSucceeded(
+                                    ID, REFUND_1, AMOUNT, "sim_" + REFUND_1.value(), ProviderDetails.NONE, null))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPartialRefundStoredWithoutTheStatusItLeftLeavesTheRestRefundable() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 500),
+                            new RefundSucceeded(
+                                    ID,
+                                    REFUND_1,
+                                    new Money(500, USD),
+                                    "sim_" + REFUND_1.value(),
+                                    ProviderDetails.NONE,
+                                    null))
+                    .when(new RefundPaymentCommand(ID, REFUND_2, null, null, "requested_by_customer"))
+                    .expectEvents(
+                            refundRequested(REFUND_2, 1499), refundSucceeded(REFUND_2, 1499, PaymentStatus.REFUNDED));
+        }
+
+        @Test
         void theSameRefundIdTwiceIsOneRefund() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1999), refundSucceeded(REFUND_1, 1999))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED))
                     .when(new RefundPaymentCommand(ID, REFUND_1, null, null, "requested_by_customer"))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayload(refundView(REFUND_1, 1999, RefundStatus.SUCCEEDED));
+                    .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();
         }
@@ -746,8 +756,7 @@ class PaymentTest {
         void aPendingPaymentStartsProcessingWhenTheProviderSaysSo() {
             given(created(null))
                     .when(new RecordPaymentProcessingCommand(ID, PROCESSING))
-                    .expectEvents(processingStarted())
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PROCESSING, 2));
+                    .expectEvents(processingStarted());
         }
 
         @Test
@@ -766,11 +775,10 @@ class PaymentTest {
         }
 
         @Test
-        void actionRequiredReportedWhileProcessingReplacesTheProcessingGuess() {
-            given(created(AUTHENTICATION_REQUIRED), processingGuessed(AUTHENTICATION_REQUIRED))
+        void actionRequiredReportedWhileTheOutcomeIsUnknownReplacesOurGuess() {
+            given(created(AUTHENTICATION_REQUIRED), outcomeUnknown(AUTHENTICATION_REQUIRED))
                     .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
-                    .expectEvents(actionRequired())
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.REQUIRES_ACTION, 3));
+                    .expectEvents(actionRequired());
         }
 
         @Test
@@ -779,23 +787,22 @@ class PaymentTest {
             given(created(PROCESSING), processingStarted())
                     .when(new RecordPaymentActionRequiredCommand(ID, PROCESSING, "use_stripe_sdk"))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PROCESSING, 2));
+                    .expectNoEvents();
         }
 
         @Test
-        void theProvidersProcessingConfirmsOurGuess() {
-            given(created(AUTHENTICATION_REQUIRED), processingGuessed(AUTHENTICATION_REQUIRED))
+        void theProvidersProcessingReplacesAnUnknownOutcome() {
+            given(created(AUTHENTICATION_REQUIRED), outcomeUnknown(AUTHENTICATION_REQUIRED))
                     .when(new RecordPaymentProcessingCommand(ID, AUTHENTICATION_REQUIRED))
-                    .expectEvents(new PaymentProcessingStarted(ID, PROVIDER_ID, AUTHENTICATION_REQUIRED, false));
+                    .expectEvents(new PaymentProcessingStarted(ID, PROVIDER_ID, AUTHENTICATION_REQUIRED));
         }
 
         @Test
         void aLateActionRequiredAfterTheProviderConfirmedOurGuessIsStale() {
             given(
                             created(AUTHENTICATION_REQUIRED),
-                            processingGuessed(AUTHENTICATION_REQUIRED),
-                            new PaymentProcessingStarted(ID, PROVIDER_ID, AUTHENTICATION_REQUIRED, false))
+                            outcomeUnknown(AUTHENTICATION_REQUIRED),
+                            new PaymentProcessingStarted(ID, PROVIDER_ID, AUTHENTICATION_REQUIRED))
                     .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -807,13 +814,6 @@ class PaymentTest {
                     .when(new RecordPaymentProcessingCommand(ID, PROCESSING))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
-        }
-
-        @Test
-        void aProcessingStoredBeforeGuessesWereMarkedKeepsTheRuleItWasRecordedUnder() {
-            given(created(AUTHENTICATION_REQUIRED), new PaymentProcessingStarted(ID, PROVIDER_ID, null, null))
-                    .when(new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk"))
-                    .expectEvents(actionRequired());
         }
 
         @Test
@@ -837,9 +837,7 @@ class PaymentTest {
                             PROVIDER_ID,
                             PROCESSING,
                             "insufficient_funds",
-                            charge))
-                    .expectResultMessagePayload(
-                            view(PaymentStatus.FAILED, new FailureView("card_declined", "Your card was declined."), 3));
+                            charge));
         }
 
         @Test
@@ -847,8 +845,7 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(new RecordPaymentFailedCommand(ID, "card_declined", null, "declined", VISA, charge))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+                    .expectNoEvents();
         }
 
         @Test
@@ -873,8 +870,7 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500))
                     .when(new RecordRefundSucceededCommand(
                             ID, REFUND_1, new Money(500, USD), null, "sim_" + REFUND_1.value(), ProviderDetails.NONE))
-                    .expectEvents(refundSucceeded(REFUND_1, 500))
-                    .expectResultMessagePayload(refundView(REFUND_1, 500, RefundStatus.SUCCEEDED));
+                    .expectEvents(refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED));
         }
 
         @Test
@@ -884,14 +880,22 @@ class PaymentTest {
                             ID, REFUND_2, new Money(700, USD), "duplicate", "re_stripe", charge))
                     .expectEvents(
                             new RefundRequested(ID, REFUND_2, new Money(700, USD), "duplicate", "re_stripe"),
-                            new RefundSucceeded(ID, REFUND_2, new Money(700, USD), "re_stripe", charge))
-                    .expectState(
-                            payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED));
+                            new RefundSucceeded(
+                                    ID,
+                                    REFUND_2,
+                                    new Money(700, USD),
+                                    "re_stripe",
+                                    charge,
+                                    PaymentStatus.PARTIALLY_REFUNDED));
         }
 
         @Test
         void aRefundReportedTwiceIsOneRefund() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 500),
+                            refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RecordRefundSucceededCommand(
                             ID, REFUND_1, new Money(500, USD), null, "sim_" + REFUND_1.value(), ProviderDetails.NONE))
                     .expectSuccessfulHandlerExecution()
@@ -900,9 +904,25 @@ class PaymentTest {
 
         @Test
         void aRefundMadeAtTheProviderBeyondWhatRemainsIsRejected() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 1500), refundSucceeded(REFUND_1, 1500))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1500),
+                            refundSucceeded(REFUND_1, 1500, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RecordRefundSucceededCommand(ID, REFUND_2, new Money(500, USD), null, "re_x", charge))
                     .expectException(RefundExceedsAvailableAmount.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRefundReportedForARefundedPaymentIsAnIllegalMoveFromAFinalState() {
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 1999),
+                            refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED))
+                    .when(new RecordRefundSucceededCommand(ID, REFUND_2, new Money(500, USD), null, "re_x", charge))
+                    .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
         }
 
@@ -933,12 +953,16 @@ class PaymentTest {
                             "The card expired.",
                             "re_stripe",
                             charge))
-                    .expectState(payment -> assertThat(payment.view().status()).isEqualTo(PaymentStatus.SUCCEEDED));
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(PaymentState.SUCCEEDED));
         }
 
         @Test
         void aFailureReportedForASucceededRefundIsANoOp() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 500),
+                            refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RecordRefundFailedCommand(
                             ID, REFUND_1, new Money(500, USD), "re_stripe", "failed", "failed", charge))
                     .expectSuccessfulHandlerExecution()
@@ -954,16 +978,14 @@ class PaymentTest {
             given(created(PROCESSING), processingStarted())
                     .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(succeeded(PROCESSING))
-                    .expectResultMessagePayload(view(PaymentStatus.SUCCEEDED, null, 3));
+                    .expectEvents(succeeded(PROCESSING));
         }
 
         @Test
         void aPaymentThatRequiredActionSucceedsWhenTheProviderSaysSo() {
             given(created(AUTHENTICATION_REQUIRED), actionRequired())
                     .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
-                    .expectEvents(succeeded(AUTHENTICATION_REQUIRED))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 3));
+                    .expectEvents(succeeded(AUTHENTICATION_REQUIRED));
         }
 
         @Test
@@ -971,17 +993,19 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+                    .expectNoEvents();
         }
 
         @Test
         void recordingSuccessOfAPartiallyRefundedPaymentIsANoOp() {
-            given(created(VISA), succeeded(VISA), refundRequested(REFUND_1, 500), refundSucceeded(REFUND_1, 500))
+            given(
+                            created(VISA),
+                            succeeded(VISA),
+                            refundRequested(REFUND_1, 500),
+                            refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED))
                     .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PARTIALLY_REFUNDED, 4));
+                    .expectNoEvents();
         }
 
         @Test
@@ -1010,9 +1034,7 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(reconcile("st_1", 1999, 88, 1911))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(reconciled("st_1", 1999, 88, 1911))
-                    .expectResultMessagePayloadMatching(reconciliation(
-                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_1", 88L, 1911L, SETTLED_AT), 3));
+                    .expectEvents(reconciled("st_1", 1999, 88, 1911));
         }
 
         @Test
@@ -1020,10 +1042,7 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(reconcile("st_1", 1899, 88, 1811))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(mismatched("st_1", 1899, 88, 1811))
-                    .expectResultMessagePayloadMatching(reconciliation(
-                            new ReconciliationView(ReconciliationStatus.MISMATCHED, "st_1", 88L, 1811L, SETTLED_AT),
-                            3));
+                    .expectEvents(mismatched("st_1", 1899, 88, 1811));
         }
 
         @Test
@@ -1045,9 +1064,7 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA), reconciled("st_1", 1999, 88, 1911))
                     .when(reconcile("st_1", 1999, 88, 1911))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(reconciliation(
-                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_1", 88L, 1911L, SETTLED_AT), 3));
+                    .expectNoEvents();
         }
 
         @Test
@@ -1067,9 +1084,7 @@ class PaymentTest {
                             reconciled("st_2", 1999, 88, 1911))
                     .when(reconcile("st_1", 1899, 88, 1811))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(reconciliation(
-                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_2", 88L, 1911L, SETTLED_AT), 4));
+                    .expectNoEvents();
         }
 
         @Test
@@ -1081,10 +1096,7 @@ class PaymentTest {
                             mismatched("st_2", 1800, 80, 1720))
                     .when(reconcile("st_1", 1899, 88, 1811))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(reconciliation(
-                            new ReconciliationView(ReconciliationStatus.MISMATCHED, "st_2", 80L, 1720L, SETTLED_AT),
-                            4));
+                    .expectNoEvents();
         }
 
         @Test
@@ -1099,9 +1111,7 @@ class PaymentTest {
         void aMatchingSettlementAfterAMismatchMatches() {
             given(created(VISA), succeeded(VISA), mismatched("st_1", 1899, 88, 1811))
                     .when(reconcile("st_2", 1999, 88, 1911))
-                    .expectEvents(reconciled("st_2", 1999, 88, 1911))
-                    .expectResultMessagePayloadMatching(reconciliation(
-                            new ReconciliationView(ReconciliationStatus.MATCHED, "st_2", 88L, 1911L, SETTLED_AT), 4));
+                    .expectEvents(reconciled("st_2", 1999, 88, 1911));
         }
 
         @Test
@@ -1156,8 +1166,7 @@ class PaymentTest {
                             Map.of(),
                             Provider.STRIPE,
                             "pi_1",
-                            null))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.PENDING, 1));
+                            null));
 
             assertThat(provider.calls).isEmpty();
         }
@@ -1167,8 +1176,7 @@ class PaymentTest {
             given(created(VISA), succeeded(VISA))
                     .when(importCommand)
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 2));
+                    .expectNoEvents();
         }
     }
 
@@ -1181,8 +1189,7 @@ class PaymentTest {
         void aDisputeOfACapturedPaymentIsRecordedWithoutChangingItsStatus() {
             given(created(VISA), succeeded(VISA))
                     .when(new RecordDisputeOpenedCommand(ID, "dp_1", AMOUNT, fee, "fraudulent"))
-                    .expectEvents(new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 3));
+                    .expectEvents(new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"));
         }
 
         @Test
@@ -1213,8 +1220,7 @@ class PaymentTest {
         void aLostDisputeKeepsWhatWasWithdrawn() {
             given(created(VISA), succeeded(VISA), new DisputeOpened(ID, "dp_1", AMOUNT, fee, "fraudulent"))
                     .when(closed(false, Money.zero(USD)))
-                    .expectEvents(new DisputeLost(ID, "dp_1", AMOUNT, fee))
-                    .expectResultMessagePayloadMatching(paymentView(PaymentStatus.SUCCEEDED, 4));
+                    .expectEvents(new DisputeLost(ID, "dp_1", AMOUNT, fee));
         }
 
         @Test
@@ -1269,6 +1275,111 @@ class PaymentTest {
         }
     }
 
+    /**
+     * Every cell of {@link PaymentMove}'s table: from each state, each move is recorded, a no-op, or refused, as the
+     * table says (the docs show the same table, see {@code PaymentMovesDocumentedTest}).
+     */
+    @Nested
+    class EveryMoveFromEveryState {
+
+        static Stream<Arguments> cells() {
+            return Arrays.stream(PaymentState.values())
+                    .flatMap(state -> Arrays.stream(PaymentMove.values()).map(move -> Arguments.of(state, move)));
+        }
+
+        @ParameterizedTest(name = "{1} from {0}")
+        @MethodSource("cells")
+        void theMoveDoesWhatTheTableSays(PaymentState state, PaymentMove move) {
+            ResultValidator<Payment> result = given(historyOf(state)).when(commandFor(move));
+
+            switch (move.from(state)) {
+                case ALLOWED ->
+                    result.expectSuccessfulHandlerExecution().expectEventsMatching(eventsOfTypes(factsOf(move)));
+                case NO_OP -> {
+                    result.expectSuccessfulHandlerExecution().expectNoEvents();
+                    assertThat(provider.calls).isEmpty();
+                }
+                case ILLEGAL -> {
+                    result.expectException(IllegalPaymentTransition.class).expectNoEvents();
+                    assertThat(provider.calls).isEmpty();
+                }
+            }
+        }
+
+        /** The histories the cells start from are the states they stand for; importing the payment changes nothing. */
+        @ParameterizedTest
+        @EnumSource(PaymentState.class)
+        void eachHistoryLeavesThePaymentInItsState(PaymentState state) {
+            given(historyOf(state))
+                    .when(new ImportPaymentCommand(
+                            ID, AMOUNT, "cus_1", null, null, Map.of(), Provider.STRIPE, "pi_1", null))
+                    .expectNoEvents()
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(state));
+        }
+
+        private Object[] historyOf(PaymentState state) {
+            return switch (state) {
+                case PENDING -> new Object[] {created(VISA)};
+                case PROCESSING -> new Object[] {created(PROCESSING), processingStarted()};
+                case OUTCOME_UNKNOWN -> new Object[] {created(UNREACHABLE), outcomeUnknown(UNREACHABLE)};
+                case REQUIRES_ACTION -> new Object[] {created(AUTHENTICATION_REQUIRED), actionRequired()};
+                case SUCCEEDED -> new Object[] {created(VISA), succeeded(VISA)};
+                case FAILED -> new Object[] {created(DECLINED), declined()};
+                case CANCELED -> new Object[] {created(VISA), canceled()};
+                case PARTIALLY_REFUNDED ->
+                    new Object[] {
+                        created(VISA),
+                        succeeded(VISA),
+                        refundRequested(REFUND_1, 500),
+                        refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED)
+                    };
+                case REFUNDED ->
+                    new Object[] {
+                        created(VISA),
+                        succeeded(VISA),
+                        refundRequested(REFUND_1, 1999),
+                        refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED)
+                    };
+            };
+        }
+
+        private Object commandFor(PaymentMove move) {
+            return switch (move) {
+                case CONFIRM -> new ConfirmPaymentCommand(ID, VISA);
+                case FAIL -> new FailPaymentCommand(ID, "expired", "The payment expired.");
+                case CANCEL -> new CancelPaymentCommand(ID, "abandoned");
+                case REFUND -> new RefundPaymentCommand(ID, REFUND_2, 100L, null, "duplicate");
+                case RECONCILE -> reconcile("st_1", 1999, 88, 1911);
+                case RECORD_SUCCESS -> new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE);
+                case RECORD_PROCESSING -> new RecordPaymentProcessingCommand(ID, PROCESSING);
+                case RECORD_ACTION_REQUIRED ->
+                    new RecordPaymentActionRequiredCommand(ID, AUTHENTICATION_REQUIRED, "use_stripe_sdk");
+                case RECORD_FAILURE ->
+                    new RecordPaymentFailedCommand(ID, "card_declined", null, "declined", null, ProviderDetails.NONE);
+                case RECORD_CANCELLATION -> new RecordPaymentCanceledCommand(ID, "abandoned");
+                case RECORD_REFUND ->
+                    new RecordRefundSucceededCommand(
+                            ID, REFUND_3, new Money(100, USD), null, "re_dashboard", ProviderDetails.NONE);
+                case RECORD_DISPUTE ->
+                    new RecordDisputeOpenedCommand(ID, "dp_1", new Money(100, USD), new Money(1500, USD), "fraudulent");
+            };
+        }
+
+        /** What an allowed move records. */
+        private List<Class<?>> factsOf(PaymentMove move) {
+            return switch (move) {
+                case CONFIRM, RECORD_SUCCESS -> List.of(PaymentSucceeded.class);
+                case FAIL, RECORD_FAILURE -> List.of(PaymentFailed.class);
+                case CANCEL, RECORD_CANCELLATION -> List.of(PaymentCanceled.class);
+                case REFUND, RECORD_REFUND -> List.of(RefundRequested.class, RefundSucceeded.class);
+                case RECONCILE -> List.of(PaymentReconciled.class);
+                case RECORD_PROCESSING -> List.of(PaymentProcessingStarted.class);
+                case RECORD_ACTION_REQUIRED -> List.of(PaymentActionRequired.class);
+                case RECORD_DISPUTE -> List.of(DisputeOpened.class);
+            };
+        }
+    }
+
     // --- given, commands and events -----------------------------------------------------------------------------
 
     private TestExecutor<Payment> given(Object... events) {
@@ -1309,12 +1420,12 @@ class PaymentTest {
     }
 
     private static PaymentProcessingStarted processingStarted() {
-        return new PaymentProcessingStarted(ID, PROVIDER_ID, PROCESSING, false);
+        return new PaymentProcessingStarted(ID, PROVIDER_ID, PROCESSING);
     }
 
-    /** Processing recorded because the provider could not be reached. */
-    private static PaymentProcessingStarted processingGuessed(String method) {
-        return new PaymentProcessingStarted(ID, PROVIDER_ID, method, true);
+    /** Our confirmation's answer never came: the provider could not be reached. */
+    private static PaymentOutcomeUnknown outcomeUnknown(String method) {
+        return new PaymentOutcomeUnknown(ID, PROVIDER_ID, method);
     }
 
     private static PaymentCanceled canceled() {
@@ -1325,9 +1436,10 @@ class PaymentTest {
         return new RefundRequested(ID, refundId, new Money(minor, USD), "requested_by_customer", null);
     }
 
-    private static RefundSucceeded refundSucceeded(RefundId refundId, long minor) {
+    /** Refund {@code refundId} paid, leaving the payment {@code leaves}. */
+    private static RefundSucceeded refundSucceeded(RefundId refundId, long minor, PaymentStatus leaves) {
         return new RefundSucceeded(
-                ID, refundId, new Money(minor, USD), "sim_" + refundId.value(), ProviderDetails.NONE);
+                ID, refundId, new Money(minor, USD), "sim_" + refundId.value(), ProviderDetails.NONE, leaves);
     }
 
     private static PaymentReconciled reconciled(String settlementId, long gross, long fee, long net) {
@@ -1340,68 +1452,20 @@ class PaymentTest {
                 ID, settlementId, AMOUNT, new Money(gross, USD), new Money(fee, USD), new Money(net, USD), SETTLED_AT);
     }
 
-    // --- expected answers ---------------------------------------------------------------------------------------
-
-    /** The whole payment resource of a payment without refunds or settlement. */
-    private static PaymentView view(PaymentStatus status, FailureView failure, long version) {
-        return new PaymentView(
-                ID.value(),
-                status,
-                1999,
-                "usd",
-                0,
-                "cus_1",
-                "order_1",
-                "Two books",
-                METADATA,
-                Provider.SIMULATED,
-                PROVIDER_ID,
-                failure,
-                List.of(),
-                ReconciliationView.UNRECONCILED,
-                NOW,
-                NOW,
-                version);
-    }
-
-    private static RefundView refundView(RefundId refundId, long minor, RefundStatus status) {
-        return new RefundView(refundId.value(), ID.value(), minor, "usd", status, "requested_by_customer", NOW);
-    }
-
-    private static Matcher<PaymentView> paymentView(PaymentStatus status, long version) {
-        return matching(
-                PaymentView.class,
-                "payment " + ID + " " + status.code() + " at version " + version,
-                view -> view.id().equals(ID.value()) && view.status() == status && view.version() == version);
-    }
-
-    private static Matcher<CreatedPaymentView> createdView(PaymentStatus status, long version) {
-        return matching(
-                CreatedPaymentView.class,
-                "new payment " + ID + " " + status.code() + " at version " + version + " with its client secret",
-                created -> created.payment().id().equals(ID.value())
-                        && created.payment().status() == status
-                        && created.payment().version() == version
-                        && CLIENT_SECRET.equals(created.clientSecret()));
-    }
-
-    private static Matcher<PaymentView> reconciliation(ReconciliationView expected, long version) {
-        return matching(
-                PaymentView.class,
-                "payment " + ID + " with reconciliation " + expected + " at version " + version,
-                view -> expected.equals(view.reconciliation()) && view.version() == version);
-    }
-
-    private static <T> Matcher<T> matching(Class<T> type, String description, Predicate<T> predicate) {
-        return new TypeSafeMatcher<>(type) {
+    /** Events whose payloads are of these types, in this order. */
+    private static Matcher<List<EventMessage<?>>> eventsOfTypes(List<Class<?>> types) {
+        return new TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(T item) {
-                return predicate.test(item);
+            protected boolean matchesSafely(List<EventMessage<?>> events) {
+                return events.stream()
+                        .map(EventMessage::getPayloadType)
+                        .toList()
+                        .equals(types);
             }
 
             @Override
             public void describeTo(Description out) {
-                out.appendText(description);
+                out.appendText("events of types " + types);
             }
         };
     }

@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -91,6 +92,16 @@ class EventStoreConfiguration {
                 .maxGapOffset(maxGapOffset)
                 .gapCleaningThreshold(gapCleaningThreshold);
         return new JsonbEventStorageEngine(builder);
+    }
+
+    /**
+     * Stored events of an older shape, read as the current events. Axon registers every upcaster bean in {@link
+     * org.axonframework.config.Configuration#upcasterChain()}, which the engine above and the audit's replays read
+     * through.
+     */
+    @Bean
+    EventUpcaster paymentProcessingStartedUpcaster() {
+        return new PaymentProcessingStartedUpcaster();
     }
 
     /** Axon's JDBC auto-configuration does not see Boot 4's DataSource, so the JDBC pieces are declared here. */

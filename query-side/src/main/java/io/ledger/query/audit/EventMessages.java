@@ -1,46 +1,54 @@
 package io.ledger.query.audit;
 
-import java.time.Instant;
 import java.util.Collections;
+import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Stored event rows as the messages a processor would deliver: payload and metadata deserialized by the event
- * serializer, the global index as a tracking token (the journal records it).
+ * Stored event rows as the messages a processor would deliver: through the event store's upcaster chain (so an event
+ * stored in an older shape reads as the event store reads it), payload and metadata deserialized by the event
+ * serializer, the global index as a tracking token (the journal records it). The rows themselves stay as stored.
  */
 @Component
 class EventMessages {
 
-    private final Serializer serializer;
+    /** Rows written by Axon always have metadata; the column allows none, read as empty. */
+    private static final String NO_METADATA = "{}";
 
-    EventMessages(@Qualifier("eventSerializer") Serializer serializer) {
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
+
+    EventMessages(@Qualifier("eventSerializer") Serializer serializer, Configuration axon) {
         this.serializer = serializer;
+        this.upcasters = axon.upcasterChain();
     }
 
     TrackedEventMessage<?> of(StoredEvent event) {
-        Object payload = serializer.deserialize(new SimpleSerializedObject<>(
-                event.payload(), String.class, event.payloadType(), event.payloadRevision()));
-        MetaData metaData = event.metaData() == null
-                ? MetaData.emptyInstance()
-                : serializer.deserialize(
-                        new SimpleSerializedObject<>(event.metaData(), String.class, MetaData.class.getName(), null));
-        return new GenericTrackedDomainEventMessage<>(
+        TrackedDomainEventData<String> stored = new TrackedDomainEventData<>(
                 GapAwareTrackingToken.newInstance(event.globalIndex(), Collections.emptySet()),
-                new GenericDomainEventMessage<>(
+                new GenericDomainEventEntry<>(
                         event.type(),
                         event.aggregateIdentifier(),
                         event.sequenceNumber(),
-                        payload,
-                        metaData,
                         event.eventIdentifier(),
-                        Instant.parse(event.timeStamp())));
+                        event.timeStamp(),
+                        event.payloadType(),
+                        event.payloadRevision(),
+                        event.payload(),
+                        event.metaData() == null ? NO_METADATA : event.metaData()));
+        return EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(stored), serializer, upcasters)
+                .reduce((first, second) -> {
+                    throw new IllegalStateException("event " + event.eventIdentifier() + " upcasts to several events");
+                })
+                .orElseThrow(() -> new IllegalStateException("event " + event.eventIdentifier() + " upcasts to none"));
     }
 }

@@ -10,9 +10,11 @@ import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentEvent;
 import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentOutcomeUnknown;
 import io.ledger.api.payment.PaymentProcessingStarted;
 import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
+import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
 import io.ledger.api.payment.ReconciliationStatus;
 import io.ledger.api.payment.RefundFailed;
@@ -87,6 +89,12 @@ class PaymentHistoryProjection {
         update(event, sequence, at, SET_STATUS, params("status", "processing"));
     }
 
+    /** Our own guess, until the provider is asked: clients see it as processing. */
+    @EventHandler
+    void on(PaymentOutcomeUnknown event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, SET_STATUS, params("status", "processing"));
+    }
+
     @EventHandler
     void on(PaymentActionRequired event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event, sequence, at, SET_STATUS, params("status", "requires_action"));
@@ -135,12 +143,33 @@ class PaymentHistoryProjection {
         update(event, sequence, at, null, params());
     }
 
+    /** The payment's status is the one the refund's event says it left. */
     @EventHandler
     void on(RefundSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         refundStatus(event.refundId().value(), RefundStatus.SUCCEEDED);
-        update(event, sequence, at, """
-                amount_refunded = amount_refunded + :refunded,
-                status = CASE WHEN amount_refunded + :refunded = amount THEN 'refunded' ELSE 'partially_refunded' END""", params("refunded", event.amount().minor()));
+        PaymentStatus status = event.paymentStatus() != null ? event.paymentStatus() : statusOfAnOlder(event);
+        update(
+                event,
+                sequence,
+                at,
+                "amount_refunded = amount_refunded + :refunded, status = :status",
+                params("refunded", event.amount().minor(), "status", status.code()));
+    }
+
+    /**
+     * An event stored before refunds carried the status they left: read by the rule of its time, from what the row had
+     * refunded before it (an event the row reflects already is skipped by {@link #update} whatever this answers).
+     */
+    private PaymentStatus statusOfAnOlder(RefundSucceeded event) {
+        return jdbc.sql("SELECT amount, amount_refunded FROM payment_view WHERE payment_id = ?")
+                .param(event.paymentId().value())
+                .query((rs, row) -> event.paymentStatusAfter(
+                        Math.addExact(
+                                rs.getLong("amount_refunded"), event.amount().minor()),
+                        rs.getLong("amount")))
+                .optional()
+                // No row for the payment: the update finds none either.
+                .orElse(PaymentStatus.PARTIALLY_REFUNDED);
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import io.ledger.api.payment.PaymentEvent;
 import io.ledger.api.payment.PaymentFailed;
 import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
+import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
 import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundRequested;
@@ -133,8 +134,11 @@ class JournalPropertiesTest {
                     }
                     long refund = 1 + (fact.a() - 1) % remaining;
                     payment.refunded += refund;
-                    return Optional.of(
-                            new RefundSucceeded(payment.id, RefundId.newId(), new Money(refund, currency), "re", null));
+                    PaymentStatus leaves = payment.refunded == payment.amount
+                            ? PaymentStatus.REFUNDED
+                            : PaymentStatus.PARTIALLY_REFUNDED;
+                    return Optional.of(new RefundSucceeded(
+                            payment.id, RefundId.newId(), new Money(refund, currency), "re", null, leaves));
                 }
                 case REFUND_FAILS -> {
                     return Optional.of(

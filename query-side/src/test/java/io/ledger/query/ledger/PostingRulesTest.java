@@ -14,9 +14,11 @@ import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentEvent;
 import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentOutcomeUnknown;
 import io.ledger.api.payment.PaymentProcessingStarted;
 import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
+import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
 import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.RefundFailed;
@@ -48,7 +50,8 @@ class PostingRulesTest {
 
     @Test
     void refundDebitsRefundsAndCreditsClearing() {
-        List<JournalEntry> entries = post(new RefundSucceeded(PAYMENT, REFUND, usd(500), "re_provider", null));
+        List<JournalEntry> entries = post(
+                new RefundSucceeded(PAYMENT, REFUND, usd(500), "re_provider", null, PaymentStatus.PARTIALLY_REFUNDED));
 
         assertThat(entries).extracting(JournalEntry::kind).containsExactly(EntryKind.REFUND);
         assertThat(lines(entries)).containsExactly("Dr refunds 500", "Cr processor_clearing 500");
@@ -128,7 +131,9 @@ class PostingRulesTest {
         JournalEntry previous = post(matched(5_000, 175, 4_825)).get(0);
 
         assertThat(PostingRules.post(
-                        new RefundSucceeded(PAYMENT, REFUND, usd(500), "re_provider", null), Optional.of(previous)))
+                        new RefundSucceeded(
+                                PAYMENT, REFUND, usd(500), "re_provider", null, PaymentStatus.PARTIALLY_REFUNDED),
+                        Optional.of(previous)))
                 .extracting(JournalEntry::kind)
                 .containsExactly(EntryKind.REFUND);
     }
@@ -163,7 +168,8 @@ class PostingRulesTest {
     void factsThatMoveNoMoneyPostNothing() {
         List<PaymentEvent> quiet = List.of(
                 new PaymentCreated(PAYMENT, usd(1999), "cus_1", null, null, Map.of(), Provider.SIMULATED, "pi_1", null),
-                new PaymentProcessingStarted(PAYMENT, "pi_1", "pm_card_processing", false),
+                new PaymentProcessingStarted(PAYMENT, "pi_1", "pm_card_processing"),
+                new PaymentOutcomeUnknown(PAYMENT, "pi_1", "pm_card_processing"),
                 new PaymentActionRequired(PAYMENT, "pi_1", "pm_card_authenticationRequired", "use_stripe_sdk"),
                 new PaymentFailed(
                         PAYMENT, usd(1999), "card_declined", "declined", "pi_1", "pm_card_chargeDeclined", null, null),
@@ -186,7 +192,8 @@ class PostingRulesTest {
         JournalEntry previous = post(mismatched(5_000, 5_100, 150, 4_950)).get(0);
         List<List<JournalEntry>> postings = List.of(
                 post(new PaymentSucceeded(PAYMENT, usd(1999), "pi_1", "pm_card_visa", null)),
-                post(new RefundSucceeded(PAYMENT, REFUND, usd(1), "re_provider", null)),
+                post(new RefundSucceeded(
+                        PAYMENT, REFUND, usd(1), "re_provider", null, PaymentStatus.PARTIALLY_REFUNDED)),
                 post(matched(10_000, 320, 9_680)),
                 post(matched(10_000, 0, 10_000)),
                 post(mismatched(5_000, 5_100, 150, 4_950)),

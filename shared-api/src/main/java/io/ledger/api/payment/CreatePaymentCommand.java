@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Create a payment of {@code amount} for a customer; with {@code confirm}, charge {@code paymentMethod} at once.
- * Answered with a {@link CreatedPaymentView}.
+ * Answered with the provider's client secret; clients get the payment resource, a {@link CreatedPaymentView}.
  */
 public record CreatePaymentCommand(
         PaymentId paymentId,

@@ -1,7 +1,9 @@
 package io.ledger.api.payment;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
- * The answer to {@link CreatePaymentCommand}: the new payment and the provider's client secret, which the client
- * needs to finish the payment in a browser. The secret is never stored in an event.
+ * The payment resource a create answers, with the provider's client secret beside its fields: the client needs it to
+ * finish the payment in a browser. Only this answer carries the secret; it is never stored in an event.
  */
-public record CreatedPaymentView(PaymentView payment, String clientSecret) {}
+public record CreatedPaymentView(@JsonUnwrapped PaymentView payment, String clientSecret) {}

@@ -9,6 +9,7 @@ import io.ledger.api.id.PaymentId;
 public sealed interface PaymentEvent
         permits PaymentCreated,
                 PaymentProcessingStarted,
+                PaymentOutcomeUnknown,
                 PaymentActionRequired,
                 PaymentSucceeded,
                 PaymentFailed,

@@ -1,13 +1,16 @@
 package io.ledger.api.payment;
 
 import io.ledger.api.id.PaymentId;
+import org.axonframework.serialization.Revision;
 
 /**
- * The provider accepted the charge and will tell its outcome later (an asynchronous payment method), or, with
- * {@code outcomeUnknown}, the provider could not be reached and processing is the ledger's guess until the provider is
- * asked again. {@code outcomeUnknown} is null in events stored before it existed, which did not tell the two apart:
- * read as a guess, so such payments keep the rule they were recorded under.
+ * The provider accepted the charge and will tell its outcome later (an asynchronous payment method, say).
+ *
+ * <p>Revision 2: the first shape (stored without a revision) also recorded the ledger's own guess, when the provider
+ * could not be reached, with a flag {@code outcomeUnknown}. Such stored events are read through an upcaster: with the
+ * flag true, or without it (they were written before the flag existed, when every processing was read as a guess), as
+ * {@link PaymentOutcomeUnknown}; with the flag false as this revision.
  */
-public record PaymentProcessingStarted(
-        PaymentId paymentId, String providerPaymentId, String paymentMethod, Boolean outcomeUnknown)
+@Revision("2")
+public record PaymentProcessingStarted(PaymentId paymentId, String providerPaymentId, String paymentMethod)
         implements PaymentEvent {}

@@ -6,7 +6,7 @@ import java.util.Currency;
 
 /**
  * Refund {@code amount} minor units of a captured payment, or all that remains when it is null. {@code currency},
- * when given, must be the payment's. Answered with a {@link RefundView}; the same refund id twice is one refund.
+ * when given, must be the payment's. Clients get the refund as a {@link RefundView}; the same refund id twice is one refund.
  */
 public record RefundPaymentCommand(
         PaymentId paymentId, RefundId refundId, Long amount, Currency currency, String reason)

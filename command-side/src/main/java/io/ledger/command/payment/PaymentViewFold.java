@@ -1,0 +1,152 @@
+package io.ledger.command.payment;
+
+import io.ledger.api.payment.DisputeLost;
+import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.DisputeWon;
+import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentCanceled;
+import io.ledger.api.payment.PaymentCreated;
+import io.ledger.api.payment.PaymentFailed;
+import io.ledger.api.payment.PaymentOutcomeUnknown;
+import io.ledger.api.payment.PaymentProcessingStarted;
+import io.ledger.api.payment.PaymentReconciled;
+import io.ledger.api.payment.PaymentReconciliationMismatched;
+import io.ledger.api.payment.PaymentStatus;
+import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentView;
+import io.ledger.api.payment.PaymentView.FailureView;
+import io.ledger.api.payment.PaymentView.ReconciliationView;
+import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.api.payment.RefundFailed;
+import io.ledger.api.payment.RefundRequested;
+import io.ledger.api.payment.RefundStatus;
+import io.ledger.api.payment.RefundSucceeded;
+import io.ledger.api.payment.RefundView;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * The payment resource as a pure fold of the payment's events, in stream order: the status each event names (a
+ * refund's event names the status it left), the last failure until a success, the refunds, the latest settlement,
+ * and the events' times and count. The query side's payment history builds the same resource from the same events.
+ */
+final class PaymentViewFold {
+
+    private PaymentCreated created;
+    private PaymentStatus status;
+    private FailureView failure;
+    private final Map<String, RefundView> refunds = new LinkedHashMap<>();
+    private long amountRefunded;
+    private ReconciliationView reconciliation = ReconciliationView.UNRECONCILED;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private long version;
+
+    private PaymentViewFold() {}
+
+    /** The payment its events describe; empty when there are none. */
+    static Optional<PaymentView> of(List<? extends DomainEventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentViewFold fold = new PaymentViewFold();
+        events.forEach(event -> fold.add(event.getPayload(), event.getTimestamp()));
+        return Optional.of(fold.view());
+    }
+
+    private void add(Object event, Instant at) {
+        if (event instanceof PaymentCreated first) {
+            created = first;
+            status = PaymentStatus.PENDING;
+            createdAt = at;
+        } else if (event instanceof PaymentProcessingStarted || event instanceof PaymentOutcomeUnknown) {
+            status = PaymentStatus.PROCESSING;
+        } else if (event instanceof PaymentActionRequired) {
+            status = PaymentStatus.REQUIRES_ACTION;
+        } else if (event instanceof PaymentSucceeded) {
+            status = PaymentStatus.SUCCEEDED;
+            failure = null;
+        } else if (event instanceof PaymentFailed failed) {
+            status = PaymentStatus.FAILED;
+            failure = new FailureView(failed.code(), failed.message());
+        } else if (event instanceof PaymentCanceled) {
+            status = PaymentStatus.CANCELED;
+        } else if (event instanceof RefundRequested requested) {
+            refunds.put(requested.refundId().value(), refund(requested, at));
+        } else if (event instanceof RefundSucceeded paid) {
+            amountRefunded = Math.addExact(amountRefunded, paid.amount().minor());
+            settled(paid.refundId().value(), RefundStatus.SUCCEEDED);
+            status = paid.paymentStatusAfter(amountRefunded, created.amount().minor());
+        } else if (event instanceof RefundFailed failed) {
+            settled(failed.refundId().value(), RefundStatus.FAILED);
+        } else if (event instanceof PaymentReconciled matched) {
+            reconciliation = new ReconciliationView(
+                    ReconciliationStatus.MATCHED,
+                    matched.settlementId(),
+                    matched.fee().minor(),
+                    matched.net().minor(),
+                    matched.settledAt());
+        } else if (event instanceof PaymentReconciliationMismatched mismatched) {
+            reconciliation = new ReconciliationView(
+                    ReconciliationStatus.MISMATCHED,
+                    mismatched.settlementId(),
+                    mismatched.fee().minor(),
+                    mismatched.net().minor(),
+                    mismatched.settledAt());
+        } else if (!(event instanceof DisputeOpened || event instanceof DisputeWon || event instanceof DisputeLost)) {
+            // Disputes leave the resource as it is but count in its version; anything else is not a payment's event.
+            throw new IllegalArgumentException("not an event of a payment: " + event);
+        }
+        updatedAt = at;
+        version++;
+    }
+
+    private RefundView refund(RefundRequested requested, Instant at) {
+        return new RefundView(
+                requested.refundId().value(),
+                requested.paymentId().value(),
+                requested.amount().minor(),
+                requested.amount().currencyCode(),
+                RefundStatus.PENDING,
+                requested.reason(),
+                at);
+    }
+
+    private void settled(String refundId, RefundStatus outcome) {
+        refunds.computeIfPresent(
+                refundId,
+                (id, refund) -> new RefundView(
+                        refund.id(),
+                        refund.paymentId(),
+                        refund.amount(),
+                        refund.currency(),
+                        outcome,
+                        refund.reason(),
+                        refund.createdAt()));
+    }
+
+    private PaymentView view() {
+        return new PaymentView(
+                created.paymentId().value(),
+                status,
+                created.amount().minor(),
+                created.amount().currencyCode(),
+                amountRefunded,
+                created.customerId(),
+                created.orderId(),
+                created.description(),
+                created.metadata(),
+                created.provider(),
+                created.providerPaymentId(),
+                failure,
+                List.copyOf(refunds.values()),
+                reconciliation,
+                createdAt,
+                updatedAt,
+                version);
+    }
+}

@@ -1,0 +1,12 @@
+package io.ledger.api.payment;
+
+import io.ledger.api.id.PaymentId;
+
+/**
+ * A confirmation was sent to the provider but its answer never came (the provider could not be reached after
+ * retries): the charge may or may not have happened. Clients see the payment as {@code processing} until the provider
+ * is asked again and its word is recorded. Only this state gives way to a later {@code requires_action}: the provider
+ * itself never moves a processing payment there.
+ */
+public record PaymentOutcomeUnknown(PaymentId paymentId, String providerPaymentId, String paymentMethod)
+        implements PaymentEvent {}
