@@ -12,6 +12,11 @@ import io.ledger.command.payment.PaymentRequests.CreatePaymentBody;
 import io.ledger.command.payment.PaymentRequests.FailPaymentBody;
 import io.ledger.command.payment.PaymentRequests.ReconcilePaymentBody;
 import io.ledger.command.payment.PaymentRequests.RefundPaymentBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -28,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The command side's HTTP API: each call becomes one command, and is answered with the resource as the payment's
- * events tell it once the command has run.
+ * events tell it once the command has run. The OpenAPI annotations say what is particular to each call; ledger-app
+ * adds what every call shares (headers, scopes, the problems any call can answer).
  */
 @RestController
 @RequestMapping("/api/payments")
+@Tag(name = "Payments")
 class PaymentController {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -44,6 +51,31 @@ class PaymentController {
         this.resources = resources;
     }
 
+    @Operation(operationId = "createPayment", summary = "Create a payment", description = """
+                    Creates a payment at its provider (the simulated one unless a Stripe key is configured) and, with \
+                    `confirm: true` and a `paymentMethod`, charges it at once. `clientSecret`, which a browser needs \
+                    to finish the payment, appears in this answer only. A declined payment method is not an error: the \
+                    answer is 201 with `status: failed` and `failure`. Send an `Idempotency-Key`: the payment's id is \
+                    derived from it, so a retry after a timeout or a crash never makes a second payment.""")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The payment was created (and charged, with `confirm`).",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The payment's address, `/api/payments/{id}`.",
+                            schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "400", description = """
+                    `validation_failed`: a missing or malformed field, an unsupported currency, an amount the \
+                    currency cannot express or below the provider's minimum, more than 50 metadata keys, an unknown \
+                    payment method, or `confirm` without a payment method.""")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`concurrent_update`: another request made the same payment at the same instant; retry.")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
+    @ApiResponse(responseCode = "503", description = """
+                    `provider_unavailable`: the provider could not be reached; nothing was recorded. Retry after \
+                    `Retry-After` seconds with the same `Idempotency-Key`.""")
     @PostMapping
     ResponseEntity<CreatedPaymentView> create(
             @Valid @RequestBody CreatePaymentBody body,
@@ -55,23 +87,76 @@ class PaymentController {
                 .body(resources.created(created));
     }
 
+    @Operation(operationId = "confirmPayment", summary = "Confirm a payment", description = """
+                    Charges the payment with `paymentMethod` (or the one given at creation). The answer says how it \
+                    went: `succeeded`, `failed` with `failure` (a decline is not an error of the request), \
+                    `requires_action` (3-D Secure: confirm again once the customer has acted) or `processing` (the \
+                    provider answers later; also when it could not be reached). A failed payment can be confirmed \
+                    again with another method; confirming a succeeded payment changes nothing.""")
+    @ApiResponse(responseCode = "200", description = "The payment after the attempt.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`validation_failed`: no payment method to charge, or one the provider does not know.")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "409", description = """
+                    `invalid_state_transition`: the payment's status does not allow a charge (it is canceled or \
+                    refunded, say). `concurrent_update`: another request changed the payment at the same instant; \
+                    retry.""")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @PostMapping("/{id}/confirm")
     PaymentView confirm(@PathVariable String id, @Valid @RequestBody(required = false) ConfirmPaymentBody body) {
         ConfirmPaymentBody confirm = body == null ? new ConfirmPaymentBody(null) : body;
         return answered(confirm.toCommand(paymentId(id)));
     }
 
+    @Operation(operationId = "failPayment", summary = "Record a failed attempt", description = """
+                    Records that the payment's current attempt failed, with a decline `code` and a `message` safe to \
+                    show to the customer. A failed payment can be confirmed again with another method.""")
+    @ApiResponse(responseCode = "200", description = "The payment, now `failed`.")
+    @ApiResponse(responseCode = "400", description = "`validation_failed`: `code` or `message` missing or too long.")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "409", description = """
+                    `invalid_state_transition`: the payment cannot fail from its status (a succeeded payment never \
+                    goes back to failed). `concurrent_update`: another request changed the payment at the same \
+                    instant; retry.""")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @PostMapping("/{id}/fail")
     PaymentView fail(@PathVariable String id, @Valid @RequestBody FailPaymentBody body) {
         return answered(body.toCommand(paymentId(id)));
     }
 
+    @Operation(operationId = "cancelPayment", summary = "Cancel a payment", description = """
+                    Cancels a payment before any money was captured (`pending`, `requires_action` or `failed`), with \
+                    an optional `reason`. `canceled` is final; canceling twice changes nothing.""")
+    @ApiResponse(responseCode = "200", description = "The payment, now `canceled`.")
+    @ApiResponse(responseCode = "400", description = "`validation_failed`: `reason` too long or the body malformed.")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "409", description = """
+                    `invalid_state_transition`: money was captured (refund it instead) or the payment is processing. \
+                    `concurrent_update`: another request changed the payment at the same instant; retry.""")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
+    @ApiResponse(responseCode = "503", description = """
+                    `provider_unavailable`: the provider could not be reached; nothing was recorded. Retry after \
+                    `Retry-After` seconds.""")
     @PostMapping("/{id}/cancel")
     PaymentView cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancelPaymentBody body) {
         CancelPaymentBody cancel = body == null ? new CancelPaymentBody(null) : body;
         return answered(cancel.toCommand(paymentId(id)));
     }
 
+    @Operation(operationId = "refundPayment", summary = "Refund a payment", description = """
+                    Pays back `amount` (default: all that remains) of a captured payment. The refund is `succeeded` \
+                    at once with the simulated provider; with Stripe it may be `pending` and settle later. Send an \
+                    `Idempotency-Key`: the refund's id is derived from it, so a retry never refunds twice.""")
+    @ApiResponse(responseCode = "201", description = "The refund.")
+    @ApiResponse(responseCode = "400", description = "`validation_failed`: a malformed amount, currency or reason.")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "409", description = """
+                    `invalid_state_transition`: nothing was captured, or the payment is already refunded. \
+                    `refund_exceeds_available`: more than captured minus refunded (pending refunds included). \
+                    `currency_mismatch`: `currency` is not the payment's. `concurrent_update`: another request \
+                    changed the payment at the same instant; retry.""")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @PostMapping("/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
     RefundView refund(
@@ -87,6 +172,22 @@ class PaymentController {
         return resources.refund(paymentId, command.refundId());
     }
 
+    @Operation(operationId = "reconcilePayment", summary = "Record a settlement", description = """
+                    Records the provider's settlement of a captured payment: `grossAmount` = `fee` + `netAmount`. \
+                    A gross equal to the captured amount reconciles the payment (`matched`); any other is kept as \
+                    `mismatched`, and a corrected settlement may follow it. The same settlement twice changes \
+                    nothing.""")
+    @ApiResponse(responseCode = "200", description = "The payment with its `reconciliation`.")
+    @ApiResponse(responseCode = "400", description = """
+                    `validation_failed`: a missing field, `grossAmount` other than `fee` + `netAmount`, or \
+                    `settledAt` outside the years 1 to 9999.""")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "409", description = """
+                    `invalid_state_transition`: no money was captured, or a matched settlement was recorded \
+                    already. `currency_mismatch`: `currency` is not the \
+                    payment's. `concurrent_update`: another request changed the payment at the same instant; \
+                    retry.""")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @PostMapping("/{id}/reconcile")
     PaymentView reconcile(@PathVariable String id, @Valid @RequestBody ReconcilePaymentBody body) {
         return answered(body.toCommand(paymentId(id)));

@@ -6,6 +6,13 @@ import io.ledger.api.payment.PaymentDisputes;
 import io.ledger.api.payment.PaymentFilter;
 import io.ledger.api.payment.PaymentPage;
 import io.ledger.api.payment.PaymentView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** Payment queries over HTTP, answered from the read model. */
 @RestController
 @RequestMapping("/api/payments")
+@Tag(name = "Payment history")
 class PaymentQueryController {
 
     private final QueryGateway queries;
@@ -35,15 +43,67 @@ class PaymentQueryController {
         this.export = export;
     }
 
+    @Operation(operationId = "listPayments", summary = "List payments", description = """
+                    Payments from the read model, newest first unless `sort` and `order` say otherwise, \
+                    keyset-paginated: pass `nextCursor` as `cursor` for the next page (a cursor is bound to its sort \
+                    and order). Filters combine with AND.""")
+    @PaymentFilterParameters
+    @Parameter(
+            name = "sort",
+            in = ParameterIn.QUERY,
+            description = "What the list is ordered by.",
+            schema =
+                    @Schema(
+                            allowableValues = {"createdAt", "amount"},
+                            defaultValue = "createdAt"))
+    @Parameter(
+            name = "order",
+            in = ParameterIn.QUERY,
+            description = "Descending or ascending.",
+            schema =
+                    @Schema(
+                            allowableValues = {"desc", "asc"},
+                            defaultValue = "desc"))
+    @Parameter(
+            name = "limit",
+            in = ParameterIn.QUERY,
+            description = "Payments per page.",
+            schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+    @Parameter(
+            name = "cursor",
+            in = ParameterIn.QUERY,
+            description = "The `nextCursor` of the previous page, as it was answered.",
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "One page of payments.")
+    @ApiResponse(responseCode = "400", description = """
+                    `validation_failed`: an unknown or repeated parameter, an unknown status, provider or currency, a \
+                    malformed date, `createdFrom` after `createdTo`, `minAmount` above `maxAmount`, a `limit` outside \
+                    1 to 100, or a cursor that is damaged or belongs to another sort; `errors` names the \
+                    parameter.""")
     @GetMapping
-    PaymentPage list(@RequestParam MultiValueMap<String, String> parameters) {
+    PaymentPage list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         return queries.query(PaymentListParameters.listQuery(parameters), PaymentPage.class)
                 .join();
     }
 
     /** With {@code minVersion} (a command answer's {@code version}), waits briefly for the read model to catch up. */
+    @Operation(operationId = "getPayment", summary = "Get a payment", description = """
+                    The payment resource from the read model, which follows the commands within milliseconds. To \
+                    read your own write, pass the `version` of a command's answer as `minVersion`: the query waits \
+                    briefly (2 s by default) until the read model has caught up with it.""")
+    @Parameter(
+            name = "minVersion",
+            in = ParameterIn.QUERY,
+            description = "Wait until the read model holds at least this version of the payment.",
+            schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+    @ApiResponse(responseCode = "200", description = "The payment.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`validation_failed`: an unknown or repeated parameter, or a malformed `minVersion`.")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
     @GetMapping("/{id}")
-    PaymentView get(@PathVariable String id, @RequestParam MultiValueMap<String, String> parameters) {
+    PaymentView get(
+            @PathVariable String id, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         return queries.query(
                         new FindPaymentQuery(id, PaymentListParameters.minVersion(parameters)),
                         ResponseTypes.optionalInstanceOf(PaymentView.class))
@@ -52,6 +112,11 @@ class PaymentQueryController {
     }
 
     /** The payment's disputes (a resource of their own: the contract's payment resource has no field for them). */
+    @Operation(operationId = "listPaymentDisputes", summary = "List a payment's disputes", description = """
+                    The payment's disputes, oldest first, with what the provider withdrew when each opened and how it \
+                    ended. Always one page: a charge is disputed at most once.""")
+    @ApiResponse(responseCode = "200", description = "The payment's disputes.")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
     @GetMapping("/{id}/disputes")
     PaymentDisputes disputes(@PathVariable String id) {
         return queries.query(new FindPaymentDisputesQuery(id), ResponseTypes.optionalInstanceOf(PaymentDisputes.class))
@@ -60,14 +125,44 @@ class PaymentQueryController {
     }
 
     /** Server-sent events, one per change of any payment, for dashboards. */
+    @Operation(operationId = "streamPaymentFeed", summary = "Follow payment changes", description = """
+                    Server-sent events: a `:subscribed` comment, then one `payment` event per change of any payment, \
+                    its data `{"paymentId", "event", "version", "occurredAt"}`, sent once the read model has \
+                    committed the change.""")
+    @ApiResponse(
+            responseCode = "200",
+            description = "An endless stream of `payment` events.",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(type = "string", description = "text/event-stream")))
     @GetMapping(value = "/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter feed() {
         return feed.subscribe();
     }
 
     /** Streams straight from the database rather than through the query bus, which answers whole messages. */
+    @Operation(operationId = "exportPayments", summary = "Export payments as CSV", description = """
+                    Every payment that matches the filters, newest first, as RFC 4180 CSV with a header row \
+                    (`id,status,amount,currency,amount_refunded,customer_id,order_id,description,provider,\
+                    provider_payment_id,failure_code,reconciliation_status,settlement_id,fee,net_amount,created_at,\
+                    succeeded_at,updated_at`), streamed in constant memory whatever the count.""")
+    @PaymentFilterParameters
+    @Parameter(
+            name = "format",
+            in = ParameterIn.QUERY,
+            description = "The file format.",
+            schema = @Schema(allowableValues = "csv", defaultValue = "csv"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The payments as CSV, sent as the attachment `payments.csv`.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = """
+                    `validation_failed`: an unknown or repeated parameter, a filter value that does not parse, or a \
+                    `format` other than `csv`; `errors` names the parameter.""")
     @GetMapping("/export")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<StreamingResponseBody> export(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         PaymentFilter filter = PaymentListParameters.exportFilter(parameters);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

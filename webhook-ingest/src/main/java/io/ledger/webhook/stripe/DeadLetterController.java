@@ -1,5 +1,10 @@
 package io.ledger.webhook.stripe;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * oldest first with keyset pagination, and a retry that makes one due again with a fresh count of attempts.
  */
 @RestController
+@Tag(name = "Webhooks")
 class DeadLetterController {
 
     static final int DEFAULT_LIMIT = 20;
@@ -53,8 +59,27 @@ class DeadLetterController {
     /** One page of dead letters. */
     record WebhookEventPage(List<WebhookEventView> data, boolean hasMore, String nextCursor) {}
 
+    @Operation(operationId = "listWebhookDeadLetters", summary = "List webhook dead letters", description = """
+                    Stripe events that failed every attempt (`ledger.webhook.max-attempts`), oldest first, \
+                    keyset-paginated, with the last error.""")
+    @ApiResponse(responseCode = "200", description = "One page of dead letters.")
+    @ApiResponse(responseCode = "400", description = "`validation_failed`: a `limit` outside 1 to 100 or a bad cursor.")
     @GetMapping("/api/webhooks/stripe/dead-letters")
-    WebhookEventPage list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+    WebhookEventPage list(
+            @Parameter(
+                            description = "Dead letters per page.",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @RequestParam(required = false)
+                    String limit,
+            @Parameter(description = "The `nextCursor` of the previous page, as it was answered.")
+                    @RequestParam(required = false)
+                    String cursor) {
         int size = limit(limit);
         DeadLetterCursor after = cursor == null || cursor.isEmpty() ? null : DeadLetterCursor.decode(cursor);
         List<Inbox.Row> rows = inbox.dead(after, size + 1);
@@ -68,6 +93,13 @@ class DeadLetterController {
         return new WebhookEventPage(page.stream().map(WebhookEventView::of).toList(), hasMore, next);
     }
 
+    @Operation(operationId = "retryWebhookDeadLetter", summary = "Retry a dead letter", description = """
+                    Makes a dead Stripe event due again with a fresh count of attempts: it is `received`, due now, \
+                    `attempts` 0, and the inbox worker processes it on its next poll.""")
+    @Parameter(name = "eventId", description = "The Stripe event's id.", example = "evt_1QxYk2CZ6qsJgndJ0b3yLk2B")
+    @ApiResponse(responseCode = "200", description = "The event, due again.")
+    @ApiResponse(responseCode = "404", description = "`webhook_event_not_found`: no Stripe event has this id.")
+    @ApiResponse(responseCode = "409", description = "`invalid_state_transition`: the event is not a dead letter.")
     @PostMapping("/api/webhooks/stripe/dead-letters/{eventId}/retry")
     WebhookEventView retry(@PathVariable String eventId) {
         Inbox.Row row = inbox.find(eventId).orElseThrow(() -> new WebhookEventNotFound(eventId));

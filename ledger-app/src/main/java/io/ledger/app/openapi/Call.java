@@ -1,0 +1,26 @@
+package io.ledger.app.openapi;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem.HttpMethod;
+
+/** One operation of the description, with the method and path it answers. */
+record Call(HttpMethod method, String path, Operation operation) {
+
+    /**
+     * Whether the idempotency filter stores this call's answers by {@code Idempotency-Key}: every POST under
+     * {@code /api/payments}, as the command side registers the filter.
+     */
+    boolean storesAnswersByKey() {
+        return method == HttpMethod.POST && (path.equals("/api/payments") || path.startsWith("/api/payments/"));
+    }
+
+    /** Stripe's webhooks carry their signature instead of a token and are not rate limited. */
+    boolean isPublic() {
+        return CallerScopes.scopesFor(method, path).isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+}
