@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The bearer tokens and the scope each call needs, as the OpenAPI description tells them. The rules themselves are
- * {@code io.ledger.app.security.SecurityConfiguration}'s; {@code OpenApiScopesIT} asks the running ledger for every
+ * {@code io.ledger.app.security.SecurityConfiguration}'s; {@code DocumentedScopesIT} asks the running ledger for every
  * documented call, so this table cannot drift from them unnoticed.
  */
 final class CallerScopes {

@@ -11,7 +11,8 @@ import java.util.Optional;
 enum ProblemCode {
     VALIDATION_FAILED(400, "The request has invalid fields."),
     IDEMPOTENCY_KEY_REUSE(400, "This Idempotency-Key was used with a different request body or endpoint."),
-    INVALID_SIGNATURE(400, "The signature does not verify: No signatures found matching the expected signature."),
+    INVALID_SIGNATURE(
+            400, "The signature does not verify: No signatures found matching the expected signature for payload"),
     UNAUTHORIZED(401, "This call needs a bearer token: Authorization: Bearer <token signed with LEDGER_JWT_SECRET>."),
     FORBIDDEN(403, "The bearer token does not grant the scope this call needs: payments:write."),
     PAYMENT_NOT_FOUND(404, "No payment has this id."),

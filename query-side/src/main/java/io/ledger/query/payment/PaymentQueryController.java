@@ -127,8 +127,8 @@ class PaymentQueryController {
     /** Server-sent events, one per change of any payment, for dashboards. */
     @Operation(operationId = "streamPaymentFeed", summary = "Follow payment changes", description = """
                     Server-sent events: a `:subscribed` comment, then one `payment` event per change of any payment, \
-                    its data `{"paymentId", "event", "version", "occurredAt"}`, sent once the read model has \
-                    committed the change.""")
+                    with the id `<paymentId>:<version>` and the data `{"paymentId", "event", "version", \
+                    "occurredAt"}`, sent once the read model has committed the change.""")
     @ApiResponse(
             responseCode = "200",
             description = "An endless stream of `payment` events.",
