@@ -59,8 +59,8 @@ final class CallerScopes {
                         With `LEDGER_JWT_SECRET` set, every call but Stripe's webhooks (and the health check and this \
                         description) needs `Authorization: Bearer <token>`: an HS256 JWT signed with that secret whose \
                         `sub` names the caller. `exp` and `nbf` are honoured when present, with 60 s of clock skew; \
-                        `./ledger-token` mints tokens. The caller's `sub` is the `actor` of every event its calls cause \
-                        and scopes its idempotency keys. Without the secret the ledger takes calls without a token \
+                        `./ledger-token` mints tokens. The caller's `sub` is the `actor` of every event its calls \
+                        cause and scopes its idempotency keys. Without the secret the ledger takes calls without a token \
                         (behind a gateway that authenticates for it) and every caller is `anonymous`.
 
                         A token without a `scope` claim may make every call, like a Stripe secret key. One with a \

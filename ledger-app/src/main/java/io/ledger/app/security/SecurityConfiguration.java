@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call the API. With {@code LEDGER_JWT_SECRET} set, every call but the health check, the API description and
- * Stripe's signed webhooks needs a bearer token signed with it (README "Callers and tokens"); without it the API is
- * open, for a ledger behind a gateway that authenticates for it. {@code LEDGER_RATE_LIMIT_PER_SECOND} limits each
+ * Stripe's signed webhooks needs a bearer token signed with it (docs/api.md, "Callers and tokens"); without it the API
+ * is open, for a ledger behind a gateway that authenticates for it. {@code LEDGER_RATE_LIMIT_PER_SECOND} limits each
  * caller either way.
  */
 @Configuration(proxyBeanMethods = false)

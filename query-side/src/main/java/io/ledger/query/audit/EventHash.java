@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The hash chain's arithmetic, documented byte for byte in the README so that an auditor can recompute it without this
- * code:
+ * The hash chain's arithmetic, documented byte for byte in docs/audit.md so that an auditor can recompute it without
+ * this code:
  *
  * <pre>
  * hash(n) = SHA-256( hash(n-1) || field(global_index) || field(event_identifier) || field(aggregate_identifier)

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The chain's byte layout, pinned to vectors computed independently (Python's hashlib, as in the README). */
+/** The chain's byte layout, pinned to vectors computed independently (Python's hashlib, as in docs/audit.md). */
 class EventHashTest {
 
     private static final StoredEvent EVENT = new StoredEvent(
