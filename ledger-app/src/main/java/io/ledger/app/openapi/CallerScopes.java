@@ -60,8 +60,8 @@ final class CallerScopes {
                         description) needs `Authorization: Bearer <token>`: an HS256 JWT signed with that secret whose \
                         `sub` names the caller. `exp` and `nbf` are honoured when present, with 60 s of clock skew; \
                         `./ledger-token` mints tokens. The caller's `sub` is the `actor` of every event its calls \
-                        cause and scopes its idempotency keys. Without the secret the ledger takes calls without a token \
-                        (behind a gateway that authenticates for it) and every caller is `anonymous`.
+                        cause and scopes its idempotency keys. Without the secret the ledger takes calls without a \
+                        token (behind a gateway that authenticates for it) and every caller is `anonymous`.
 
                         A token without a `scope` claim may make every call, like a Stripe secret key. One with a \
                         `scope` (space separated, or `scp` as a list) may make only the calls its scopes cover, like a \
