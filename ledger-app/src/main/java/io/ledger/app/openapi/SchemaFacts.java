@@ -16,7 +16,7 @@ final class SchemaFacts {
     private static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
             Map.entry("PaymentView", Set.of("orderId", "description", "providerPaymentId", "failure")),
             Map.entry(
-                    "CreatedPaymentResponse",
+                    "CreatedPaymentView",
                     Set.of("orderId", "description", "providerPaymentId", "failure", "clientSecret")),
             Map.entry("ReconciliationView", Set.of("settlementId", "fee", "netAmount", "settledAt")),
             Map.entry("RefundView", Set.of("reason")),
