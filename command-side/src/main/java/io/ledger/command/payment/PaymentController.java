@@ -99,9 +99,8 @@ class PaymentController {
             description = "`validation_failed`: no payment method to charge, or one the provider does not know.")
     @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
     @ApiResponse(responseCode = "409", description = """
-                    `invalid_state_transition`: the payment's status does not allow a charge (it is canceled or \
-                    refunded, say). `concurrent_update`: another request changed the payment at the same instant; \
-                    retry.""")
+                    `invalid_state_transition`: the payment is canceled. `concurrent_update`: another request \
+                    changed the payment at the same instant; retry.""")
     @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @PostMapping("/{id}/confirm")
     PaymentView confirm(@PathVariable String id, @Valid @RequestBody(required = false) ConfirmPaymentBody body) {
