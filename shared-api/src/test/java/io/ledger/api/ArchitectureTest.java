@@ -1,6 +1,5 @@
 package io.ledger.api;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -14,7 +13,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
 import io.ledger.api.architecture.NoFloatingPoint;
-import org.axonframework.serialization.Revision;
 
 /** shared-api is the published language: plain Java value types and messages, nothing else. */
 @AnalyzeClasses(packages = "io.ledger", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,9 +24,8 @@ class ArchitectureTest {
             .resideInAPackage("io.ledger.api..")
             .should()
             .onlyDependOnClassesThat(
-                    resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "io.ledger.api..")
-                            .or(equivalentTo(Revision.class)))
-            .because("shared-api holds messages and value types: no Spring, Axon (but its @Revision), JPA or Stripe");
+                    resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "io.ledger.api.."))
+            .because("shared-api holds messages and value types: no Spring, Axon, JPA or Stripe");
 
     @ArchTest
     static final ArchRule messagesAreRecordsEnumsOrSealedInterfaces =

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -102,6 +103,15 @@ class EventStoreConfiguration {
     @Bean
     EventUpcaster paymentProcessingStartedUpcaster() {
         return new PaymentProcessingStartedUpcaster();
+    }
+
+    /**
+     * Events name their revision with shared-api's own {@code EventRevision} (shared-api knows no Axon); Axon's
+     * serializers take it from here.
+     */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new EventRevisions();
     }
 
     /** Axon's JDBC auto-configuration does not see Boot 4's DataSource, so the JDBC pieces are declared here. */

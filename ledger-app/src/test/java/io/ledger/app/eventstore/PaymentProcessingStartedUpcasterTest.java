@@ -28,7 +28,8 @@ class PaymentProcessingStartedUpcasterTest {
     private static final PaymentId PAYMENT = PaymentId.of("pay_Upcast000000000000000001");
     private static final String PROCESSING_STARTED = PaymentProcessingStarted.class.getName();
 
-    private final Serializer serializer = Jackson3Serializer.builder().build();
+    private final Serializer serializer =
+            Jackson3Serializer.builder().revisionResolver(new EventRevisions()).build();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(new PaymentProcessingStartedUpcaster());
 
     @ParameterizedTest

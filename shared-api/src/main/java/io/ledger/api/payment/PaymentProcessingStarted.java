@@ -1,7 +1,7 @@
 package io.ledger.api.payment;
 
+import io.ledger.api.event.EventRevision;
 import io.ledger.api.id.PaymentId;
-import org.axonframework.serialization.Revision;
 
 /**
  * The provider accepted the charge and will tell its outcome later (an asynchronous payment method, say).
@@ -11,6 +11,6 @@ import org.axonframework.serialization.Revision;
  * flag true, or without it (they were written before the flag existed, when every processing was read as a guess), as
  * {@link PaymentOutcomeUnknown}; with the flag false as this revision.
  */
-@Revision("2")
+@EventRevision("2")
 public record PaymentProcessingStarted(PaymentId paymentId, String providerPaymentId, String paymentMethod)
         implements PaymentEvent {}
