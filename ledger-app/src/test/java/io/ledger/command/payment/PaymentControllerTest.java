@@ -31,6 +31,7 @@ import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundStatus;
 import io.ledger.api.payment.RefundView;
+import io.ledger.app.web.ProblemAdvice;
 import io.ledger.command.provider.ProviderUnavailable;
 import java.time.Instant;
 import java.util.Currency;
@@ -48,6 +49,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -56,13 +58,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** The command API's HTTP mapping and its RFC 9457 problems, with the command gateway mocked. */
+/**
+ * The command API's HTTP mapping and its RFC 9457 problems, with the command gateway mocked. It lives with the
+ * application because the problems are the application's one advice; the security filters are left out (they have
+ * tests of their own).
+ */
 @WebMvcTest(PaymentController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class PaymentControllerTest {
 
-    /** command-side has no application class of its own: the slice gets the controller and its advice. */
+    /** command-side has no application class of its own: the slice gets the controller and the problem advice. */
     @SpringBootConfiguration
-    @Import({PaymentController.class, CommandProblemAdvice.class})
+    @Import({PaymentController.class, ProblemAdvice.class})
     static class Slice {}
 
     private static final String ID = "pay_Test0000000000000000001";
