@@ -6,6 +6,7 @@ import io.ledger.api.problem.ProblemCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors that never reached a controller (a filter failed, or the servlet container refused the request itself) come
  * to the container's error page: answered here, instead of Spring Boot's own error JSON, with the same problems as
- * {@link ProblemAdvice}. Called directly, the error page is a path like any other that no endpoint answers.
+ * {@link ProblemAdvice}, and the request's {@code X-Request-Id} even when the container refused it before the request-id
+ * filter ran (a {@code TRACE}, say). Called directly, the error page is a path like any other that no endpoint answers.
  */
 @Hidden
 @RestController
@@ -27,7 +29,10 @@ class ContainerErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ContainerErrorController.class);
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<Object> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader(RequestIds.HEADER)) {
+            response.setHeader(RequestIds.HEADER, RequestIds.of(request.getHeader(RequestIds.HEADER)));
+        }
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(status instanceof Integer code)) {
             return ProblemAdvice.answer(
