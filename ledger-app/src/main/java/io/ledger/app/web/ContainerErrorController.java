@@ -42,7 +42,9 @@ class ContainerErrorController implements ErrorController {
                             request.getRequestURI()),
                     new HttpHeaders());
         }
-        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                ? uri
+                : request.getRequestURI();
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof LedgerProblem problem) {
             return ProblemAdvice.answer(Problem.of(problem, path), new HttpHeaders());

@@ -3,7 +3,6 @@ package io.ledger.app.web;
 import io.ledger.api.problem.InvalidField;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -79,7 +78,8 @@ final class FrameworkRefusals {
         List<InvalidField> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new InvalidField(
-                                String.valueOf(result.getMethodParameter().getParameterName()), message(error))))
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                error.getDefaultMessage())))
                 .toList();
         return new Refusal("The request has invalid parameters.", errors);
     }
@@ -114,9 +114,5 @@ final class FrameworkRefusals {
 
     private static Refusal field(String field, String message, String detail) {
         return new Refusal(detail, List.of(new InvalidField(field, message)));
-    }
-
-    private static String message(MessageSourceResolvable error) {
-        return error.getDefaultMessage();
     }
 }

@@ -64,11 +64,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (failure instanceof InvalidParameterException) {
             // Tomcat could not read the query string (a % that starts no escape, say): the request's to fix.
             return answer(Problem.of(
-                    ProblemCode.VALIDATION_FAILED,
-                    400,
-                    "The query string is not valid percent-encoded UTF-8.",
-                    path,
-                    List.of()));
+                    ProblemCode.VALIDATION_FAILED, "The query string is not valid percent-encoded UTF-8.", path));
         }
         log.error("unexpected failure", e);
         return answer(Problem.of(ProblemCode.INTERNAL_ERROR, "The ledger failed to handle the request.", path));
@@ -80,7 +76,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ServletWebRequest servlet = (ServletWebRequest) request;
         if (servlet.getResponse() != null && servlet.getResponse().isCommitted()) {
-            log.warn("refusal after the answer was committed: {}", e.toString());
+            // A live feed that timed out, say: its answer is under way and cannot become a problem.
+            log.debug("refusal after the answer was committed: {}", e.toString());
             return null;
         }
         ProblemCode code = ProblemCode.forStatus(status.value());

@@ -239,6 +239,8 @@ class RouteProblemsIT {
                                         "validation_failed")
                                 .with("Accept", "application/x-ndjson")
                                 .naming("limit"),
+                        bad("JSON list asked for as CSV", "GET", "/api/payments", 406, "validation_failed")
+                                .with("Accept", "text/csv"),
                         // Rules of each module.
                         bad("unknown payment", "GET", "/api/payments/pay_nope", 404, "payment_not_found"),
                         bad("unknown account", "GET", "/api/ledger/accounts/nope/entries", 404, "account_not_found"),

@@ -1,6 +1,7 @@
 package io.ledger.command.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -504,6 +506,40 @@ class PaymentControllerTest {
 
         expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 503, "provider_unavailable")
                 .andExpect(header().string("Retry-After", "30"));
+    }
+
+    @Test
+    void aRuleBrokenBehindAxonsExecutionExceptionAnswersForTheRule() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class)))
+                .willThrow(new CommandExecutionException(
+                        "the handler failed",
+                        new IllegalPaymentTransition(PaymentId.of(ID), PaymentStatus.CANCELED, "confirm")));
+
+        expectProblem(post("/api/payments/" + ID + "/confirm", "{}"), 409, "invalid_state_transition")
+                .andExpect(jsonPath("$.detail").value("cannot confirm payment " + ID + ": it is canceled"))
+                .andExpect(jsonPath("$.instance").value("/api/payments/" + ID + "/confirm"));
+    }
+
+    @Test
+    void anUnforeseenFailureIsAnInternalErrorThatShowsNoInternals() throws Exception {
+        given(commands.sendAndWait(any(CancelPaymentCommand.class)))
+                .willThrow(new IllegalStateException("connection to db-7.internal refused"));
+
+        expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 500, "internal_error")
+                .andExpect(jsonPath("$.detail").value(not(containsString("db-7"))));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() throws Exception {
+        expectProblem(
+                        mvc.perform(MockMvcRequestBuilders.post("/api/payments")
+                                .contentType(MediaType.TEXT_PLAIN)
+                                .content("amount=1999")),
+                        415,
+                        "validation_failed")
+                .andExpect(jsonPath("$.errors").isArray());
+
+        verifyNoInteractions(commands);
     }
 
     @Test
