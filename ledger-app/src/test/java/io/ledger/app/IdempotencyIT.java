@@ -12,6 +12,9 @@ import io.ledger.app.support.LedgerDb;
 import io.ledger.app.support.LedgerDb.StoredEvent;
 import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.ProviderGate;
+import io.ledger.query.projection.Projections;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,9 @@ class IdempotencyIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    Projections projections;
 
     LedgerApi api;
     LedgerDb db;
@@ -259,6 +265,164 @@ class IdempotencyIT {
                         .flatMap(holder -> holder.getScheduledTasks().stream())
                         .map(task -> task.getTask().toString()))
                 .anySatisfy(task -> assertThat(task).endsWith(job.getClass().getName() + ".purge"));
+    }
+
+    // --- every POST under /api, not only the payments' ----------------------------------------------------------
+
+    @Test
+    void aReadModelRebuildIsStoredByKeySoTheRetryReplaysItsAnswerWithoutRebuildingAgain() {
+        created(Map.of(
+                "amount",
+                1500,
+                "currency",
+                "usd",
+                "customerId",
+                customerId,
+                "paymentMethod",
+                "pm_card_visa",
+                "confirm",
+                true));
+
+        Answer first = api.post("/api/audit/projections/journal/replay", null, KEY, key);
+        assertThat(first.status()).as("%s", first).isEqualTo(202);
+        assertThat(first.header(REPLAYED)).isNull();
+        assertThat(db.idempotencyRows(key)).isOne();
+        awaitCaughtUp("journal");
+        List<String> rebuiltTokens = tokens("journal");
+
+        Answer retry = api.post("/api/audit/projections/journal/replay", null, KEY, key);
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.header(REPLAYED)).isEqualTo("true");
+        assertThat(retry.json()).isEqualTo(first.json());
+        // A second rebuild would have reset the tokens (in the request's transaction, before it answered).
+        assertThat(tokens("journal")).isEqualTo(rebuiltTokens);
+
+        List<String> reconciliationTokens = tokens("reconciliation");
+        Answer otherEndpoint = api.post("/api/audit/projections/reconciliation/replay", null, KEY, key);
+        assertProblem(otherEndpoint, 400, "idempotency_key_reuse");
+        assertThat(tokens("reconciliation")).isEqualTo(reconciliationTokens);
+    }
+
+    @Test
+    void aDeadLetterRetryIsStoredByKeySoTheRetryReplaysItAndMakesNothingDueAgain() {
+        String eventId = deadLetter();
+
+        Answer first = api.post("/api/webhooks/stripe/dead-letters/" + eventId + "/retry", null, KEY, key);
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        assertThat(first.json().get("state").asString()).isEqualTo("received");
+        assertThat(first.header(REPLAYED)).isNull();
+        // The worker may take it meanwhile; it is dead again before the retry, as if it had failed once more.
+        markDead(eventId);
+
+        Answer retry = api.post("/api/webhooks/stripe/dead-letters/" + eventId + "/retry", null, KEY, key);
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header(REPLAYED)).isEqualTo("true");
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(state(eventId)).isEqualTo("dead");
+
+        String other = deadLetter();
+        assertProblem(
+                api.post("/api/webhooks/stripe/dead-letters/" + other + "/retry", null, KEY, key),
+                400,
+                "idempotency_key_reuse");
+        assertThat(state(other)).isEqualTo("dead");
+    }
+
+    @Test
+    void aDeadLetterRetryAndItsStoredAnswerCommitTogetherOrNotAtAll() {
+        String eventId = deadLetter();
+        String crashedRequestId = newRequestId();
+
+        Answer crashed = api.post(
+                "/api/webhooks/stripe/dead-letters/" + eventId + "/retry",
+                null,
+                KEY,
+                key,
+                "X-Request-Id",
+                crashedRequestId,
+                CommitCrasher.HEADER,
+                "true");
+
+        assertThat(crashed.status()).as("%s", crashed).isEqualTo(500);
+        CommitCrasher.Crash crash = crasher.crashOf(crashedRequestId).orElseThrow();
+        assertThat(crash.status()).isEqualTo(200);
+        assertThat(crash.idempotencyRows()).isOne();
+        assertThat(state(eventId)).isEqualTo("dead");
+        assertThat(db.idempotencyRows(key)).isZero();
+
+        Answer retry = api.post("/api/webhooks/stripe/dead-letters/" + eventId + "/retry", null, KEY, key);
+        assertThat(retry.status()).as("%s", retry).isEqualTo(200);
+        assertThat(retry.header(REPLAYED)).isNull();
+        assertThat(db.idempotencyRows(key)).isOne();
+    }
+
+    @Test
+    void aFailedDeadLetterRetryStoresNothingSoTheKeyMayBeUsedOnceTheEventIsDead() {
+        String eventId = deadLetter();
+        markState(eventId, "processed");
+
+        assertProblem(
+                api.post("/api/webhooks/stripe/dead-letters/" + eventId + "/retry", null, KEY, key),
+                409,
+                "invalid_state_transition");
+        assertThat(db.idempotencyRows(key)).isZero();
+
+        markDead(eventId);
+        Answer retried = api.post("/api/webhooks/stripe/dead-letters/" + eventId + "/retry", null, KEY, key);
+        assertThat(retried.status()).as("%s", retried).isEqualTo(200);
+        assertThat(retried.header(REPLAYED)).isNull();
+    }
+
+    /** A Stripe event parked as dead, of a type the worker ignores should it be made due. */
+    private String deadLetter() {
+        String eventId = "evt_idem_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("""
+                        INSERT INTO stripe_webhook_event
+                            (stripe_event_id, event_type, created_at, received_at, payload, state, attempts,
+                             next_attempt_at, last_error)
+                        VALUES (?, 'customer.created', now(), now(), '{}', 'dead', 8, now(), 'failed 8 times')
+                        """).param(eventId).update();
+        return eventId;
+    }
+
+    private void markDead(String eventId) {
+        markState(eventId, "dead");
+    }
+
+    private void markState(String eventId, String state) {
+        jdbc.sql("UPDATE stripe_webhook_event SET state = ? WHERE stripe_event_id = ?")
+                .params(state, eventId)
+                .update();
+    }
+
+    private String state(String eventId) {
+        return jdbc.sql("SELECT state FROM stripe_webhook_event WHERE stripe_event_id = ?")
+                .param(eventId)
+                .query(String.class)
+                .single();
+    }
+
+    /** The processor's stored tokens, segment by segment. */
+    private List<String> tokens(String processor) {
+        return jdbc.sql("""
+                        SELECT segment || ' ' || coalesce(token_type, '') || ' ' || coalesce(encode(token, 'hex'), '')
+                          FROM token_entry WHERE processor_name = ? ORDER BY segment
+                        """).param(processor).query(String.class).list();
+    }
+
+    private void awaitCaughtUp(String processor) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!projections.isCaughtUp(processor)) {
+            assertThat(Instant.now()).as("%s caught up", processor).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private Map<String, Object> charge(long amount) {

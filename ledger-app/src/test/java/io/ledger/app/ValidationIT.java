@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -202,6 +204,34 @@ class ValidationIT {
                                         named -> assertThat(named).startsWith(request.field() + "[")));
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/api/payments",
+                "/api/payments/{pending}/confirm",
+                "/api/payments/{pending}/fail",
+                "/api/payments/{pending}/cancel",
+                "/api/payments/{succeeded}/refunds",
+                "/api/payments/{succeeded}/reconcile"
+            })
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblemAndLeavesNothingBehind(String path) {
+        String resolvedPath = resolve(path);
+        long events = db.events();
+        long keys = db.idempotencyRows();
+        String key = newIdempotencyKey();
+
+        Answer unkeyed = api.postAs(resolvedPath, MediaType.TEXT_PLAIN, "amount=1999");
+        Answer keyed = api.postAs(resolvedPath, MediaType.TEXT_PLAIN, "amount=1999", "Idempotency-Key", key);
+
+        for (Answer answer : List.of(unkeyed, keyed)) {
+            assertProblem(answer, 415, "validation_failed");
+            assertThat(answer.json().get("errors").isArray()).isTrue();
+            assertThat(answer.header("X-Request-Id")).isNotBlank();
+        }
+        assertThat(db.events()).isEqualTo(events);
+        assertThat(db.idempotencyRows()).isEqualTo(keys);
     }
 
     /** A valid request that the payment it names, or its state, forbids. */

@@ -24,7 +24,8 @@ class IdempotencyConfiguration {
             IdempotencyStore store, TransactionTemplate transaction, JsonMapper json) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, transaction, json));
-        registration.addUrlPatterns("/api/payments/*");
+        // Every POST under /api but Stripe's webhook receipt, which the filter leaves alone itself.
+        registration.addUrlPatterns("/api/*");
         // After the request-id filter (replays and problems carry X-Request-Id) and after the security filters (-100):
         // keys belong to the authenticated caller, and a refused request stores nothing.
         registration.setOrder(IDEMPOTENCY_FILTER_ORDER);

@@ -1,5 +1,8 @@
 package io.ledger.command.idempotency;
 
+import io.ledger.api.problem.InvalidField;
+import io.ledger.api.problem.Problem;
+import io.ledger.api.problem.ProblemCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,24 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stripe's idempotency semantics for POSTs that carry an {@code Idempotency-Key}. The request runs in one transaction
- * with its idempotency record: the command's events and the stored response commit together or not at all, so a
- * crash at any point leaves either both (a retry replays) or neither (a retry executes). Answers that are not 2xx are
- * rolled back and not stored: a 4xx leaves nothing behind.
+ * Stripe's idempotency semantics for every POST under {@code /api} that carries an {@code Idempotency-Key}, but Stripe's
+ * webhook receipt, which Stripe's event id deduplicates. The request runs in one transaction with its idempotency
+ * record: its effects (a command's events, a dead letter made due, a read model's reset) and the stored response commit
+ * together or not at all, so a crash at any point leaves either both (a retry replays) or neither (a retry executes).
+ * Answers that are not 2xx are rolled back and not stored: a 4xx leaves nothing behind.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -39,6 +42,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+    /** Stripe's deliveries: deduplicated by their event id, and never sent with a key of ours. */
+    private static final String STRIPE_WEBHOOK_RECEIPT = "/api/webhooks/stripe";
+    /** Decoded and normalized as Spring MVC routes the path, so no spelling of the receipt's path escapes the rule. */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final IdempotencyStore store;
     private final TransactionTemplate transaction;
@@ -52,7 +59,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(KEY_HEADER) == null
+                || STRIPE_WEBHOOK_RECEIPT.equals(PATHS.getPathWithinApplication(request));
     }
 
     @Override
@@ -60,11 +69,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(KEY_HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            writeProblem(
+            String message = "must be 1 to " + MAX_KEY_LENGTH + " characters";
+            write(
                     response,
-                    HttpStatus.BAD_REQUEST,
-                    "validation_failed",
-                    "Idempotency-Key must be 1 to 255 characters");
+                    Problem.of(
+                            ProblemCode.VALIDATION_FAILED,
+                            ProblemCode.VALIDATION_FAILED.status(),
+                            KEY_HEADER + " " + message,
+                            request.getRequestURI(),
+                            List.of(new InvalidField(KEY_HEADER, message))));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -79,15 +92,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 switch (claim.kind()) {
                     case IN_USE ->
                         writeProblem(
+                                request,
                                 captured,
-                                HttpStatus.CONFLICT,
-                                "idempotency_key_in_use",
+                                ProblemCode.IDEMPOTENCY_KEY_IN_USE,
                                 "A request with this Idempotency-Key is still being processed; retry later.");
                     case REUSED ->
                         writeProblem(
+                                request,
                                 captured,
-                                HttpStatus.BAD_REQUEST,
-                                "idempotency_key_reuse",
+                                ProblemCode.IDEMPOTENCY_KEY_REUSE,
                                 "This Idempotency-Key was used with a different request body or endpoint.");
                     case REPLAY -> replay(captured, claim.response().orElseThrow());
                     case NEW -> {
@@ -103,16 +116,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (DuplicateKeyException e) {
             // A concurrent first use of the key committed between our look-up and our insert; ours rolled back.
             replaceAnswer(
+                    request,
                     captured,
-                    HttpStatus.CONFLICT,
-                    "idempotency_key_in_use",
+                    ProblemCode.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key was processed concurrently; retry to get its answer.");
         } catch (RuntimeException e) {
             log.error("request with Idempotency-Key failed and was rolled back", e);
             replaceAnswer(
+                    request,
                     captured,
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    "internal_error",
+                    ProblemCode.INTERNAL_ERROR,
                     "The request failed and changed nothing; retrying with the same Idempotency-Key is safe.");
         }
         captured.copyBodyToResponse();
@@ -127,10 +140,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** The transaction rolled back: whatever the handler answered did not happen. */
-    private void replaceAnswer(ContentCachingResponseWrapper response, HttpStatus status, String code, String detail) {
+    private void replaceAnswer(
+            HttpServletRequest request, ContentCachingResponseWrapper response, ProblemCode code, String detail) {
         response.resetBuffer();
         response.setHeader(HttpHeaders.LOCATION, null);
-        writeProblem(response, status, code, detail);
+        writeProblem(request, response, code, detail);
     }
 
     private static IdempotencyStore.StoredResponse stored(ContentCachingResponseWrapper response) {
@@ -150,15 +164,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         write(response, stored.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "/problems/" + code);
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    private void writeProblem(
+            HttpServletRequest request, HttpServletResponse response, ProblemCode code, String detail) {
+        write(response, Problem.of(code, detail, request.getRequestURI()));
+    }
+
+    private void write(HttpServletResponse response, Problem problem) {
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE);
         write(response, json.writeValueAsBytes(problem));
     }
 

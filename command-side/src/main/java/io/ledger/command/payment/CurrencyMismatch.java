@@ -1,13 +1,17 @@
 package io.ledger.command.payment;
 
+import io.ledger.api.problem.LedgerProblem;
+import io.ledger.api.problem.ProblemCode;
 import java.util.Currency;
 
 /** An amount given in another currency than the payment's. */
-class CurrencyMismatch extends RuntimeException {
+class CurrencyMismatch extends LedgerProblem {
 
     CurrencyMismatch(Currency given, Currency payment) {
-        super("currency " + given.getCurrencyCode().toLowerCase() + " differs from the payment's "
-                + payment.getCurrencyCode().toLowerCase());
+        super(
+                ProblemCode.CURRENCY_MISMATCH,
+                "currency " + given.getCurrencyCode().toLowerCase() + " differs from the payment's "
+                        + payment.getCurrencyCode().toLowerCase());
     }
 
     /** The rule: amounts of a payment are in its currency; a currency not given ({@code null}) is the payment's. */

@@ -1,9 +1,11 @@
 package io.ledger.command.payment;
 
+import io.ledger.api.problem.LedgerProblem;
+
 /** Confirming needs a payment method, given now or at creation. */
-class PaymentMethodRequired extends IllegalArgumentException {
+class PaymentMethodRequired extends LedgerProblem {
 
     PaymentMethodRequired() {
-        super("a paymentMethod is required to confirm this payment");
+        super("paymentMethod", "a paymentMethod is required to confirm this payment");
     }
 }

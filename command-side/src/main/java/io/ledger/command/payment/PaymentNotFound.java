@@ -1,9 +1,17 @@
 package io.ledger.command.payment;
 
+import io.ledger.api.problem.LedgerProblem;
+import io.ledger.api.problem.ProblemCode;
+
 /** No payment has this id. */
-class PaymentNotFound extends RuntimeException {
+class PaymentNotFound extends LedgerProblem {
 
     PaymentNotFound(String paymentId) {
-        super("no payment " + paymentId);
+        super(ProblemCode.PAYMENT_NOT_FOUND, "no payment " + paymentId);
+    }
+
+    @Override
+    public String detail() {
+        return "No payment has this id.";
     }
 }

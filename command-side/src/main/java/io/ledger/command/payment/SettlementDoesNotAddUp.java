@@ -1,9 +1,11 @@
 package io.ledger.command.payment;
 
+import io.ledger.api.problem.LedgerProblem;
+
 /** A settlement's gross must equal its fee plus its net. */
-class SettlementDoesNotAddUp extends IllegalArgumentException {
+class SettlementDoesNotAddUp extends LedgerProblem {
 
     SettlementDoesNotAddUp(long gross, long fee, long net) {
-        super("grossAmount " + gross + " is not fee " + fee + " plus netAmount " + net);
+        super("grossAmount", "grossAmount " + gross + " is not fee " + fee + " plus netAmount " + net);
     }
 }

@@ -1,11 +1,12 @@
 package io.ledger.command.payment;
 
+import io.ledger.api.problem.LedgerProblem;
 import java.time.Instant;
 
 /** A settlement time outside the years 1 to 9999, which no read model could store or compare. */
-class SettlementTimeOutOfRange extends IllegalArgumentException {
+class SettlementTimeOutOfRange extends LedgerProblem {
 
     SettlementTimeOutOfRange(Instant settledAt) {
-        super("settledAt " + settledAt + " is not within the years 1 to 9999");
+        super("settledAt", "settledAt " + settledAt + " is not within the years 1 to 9999");
     }
 }

@@ -8,10 +8,11 @@ record Call(HttpMethod method, String path, Operation operation) {
 
     /**
      * Whether the idempotency filter stores this call's answers by {@code Idempotency-Key}: every POST under
-     * {@code /api/payments}, as the command side registers the filter.
+     * {@code /api} but Stripe's webhook receipt, which Stripe's event id deduplicates, as the command side's filter
+     * does.
      */
     boolean storesAnswersByKey() {
-        return method == HttpMethod.POST && (path.equals("/api/payments") || path.startsWith("/api/payments/"));
+        return method == HttpMethod.POST && path.startsWith("/api/") && !path.equals("/api/webhooks/stripe");
     }
 
     /** Stripe's webhooks carry their signature instead of a token and are not rate limited. */

@@ -1,5 +1,7 @@
 package io.ledger.app.openapi;
 
+import io.ledger.api.problem.Problem;
+import io.ledger.api.problem.ProblemCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
@@ -19,17 +21,17 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 
 /**
  * The problem answers of every call: one shared {@code Problem} schema as {@code application/problem+json}, and per
  * status the codes the call can answer, each with an example. A controller documents what is particular to its call
  * as an {@code @ApiResponse} whose description names the codes in backticks ({@code `payment_not_found`: ...}); the
- * answers every call shares (a refused URL, tokens, scopes, rate limits, idempotency, failures) are added here.
+ * answers every call shares (a refused URL, tokens, scopes, rate limits, idempotency, failures) are added here. Codes,
+ * statuses and titles come from the ledger's one table, {@link ProblemCode}.
  */
 final class ProblemAnswers {
 
-    static final String MEDIA_TYPE = "application/problem+json";
+    static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
 
     private static final String SCHEMA = "Problem";
     private static final String ERROR_SCHEMA = "ValidationError";
@@ -163,17 +165,22 @@ final class ProblemAnswers {
 
     /** The example of a code at a status, registered once; named after the code, and the status when unusual. */
     private String example(ProblemCode code, int status) {
-        String name = status == code.status ? code.code() : code.code() + "_" + status;
+        String name = status == code.status() ? code.code() : code.code() + "_" + status;
         if (components.getExamples() == null || !components.getExamples().containsKey(name)) {
-            HttpStatus http = HttpStatus.valueOf(status);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "/problems/" + code.code());
-            body.put("title", http.getReasonPhrase());
+            body.put("type", code.type());
+            body.put("title", code.title());
             body.put("status", status);
-            body.put("detail", status == 415 ? "Content-Type 'text/plain' is not supported." : code.detail);
+            ProblemSamples.Sample sample = ProblemSamples.of(code);
+            body.put("detail", status == 415 ? "Content-Type 'text/plain' is not supported." : sample.detail());
+            body.put("instance", sample.instance());
             body.put("code", code.code());
-            if (code == ProblemCode.VALIDATION_FAILED && status == 400) {
-                body.put("errors", List.of(Map.of("field", "amount", "message", "must be greater than 0")));
+            if (code == ProblemCode.VALIDATION_FAILED) {
+                body.put(
+                        "errors",
+                        status == 400
+                                ? List.of(Map.of("field", "amount", "message", "must be greater than 0"))
+                                : List.of());
             }
             components.addExamples(
                     name,
@@ -187,7 +194,9 @@ final class ProblemAnswers {
     private static Schema<Object> problemSchema() {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", JsonSchemas.string().format("uri-reference").description("`/problems/<code>`."));
-        properties.put("title", JsonSchemas.string().description("The status's reason phrase."));
+        properties.put(
+                "title",
+                JsonSchemas.string().description("A short summary of the `code`, the same for every problem of it."));
         properties.put("status", JsonSchemas.integer("int32").description("The HTTP status."));
         properties.put("detail", JsonSchemas.string().description("What went wrong, for people."));
         properties.put(
@@ -203,10 +212,11 @@ final class ProblemAnswers {
         properties.put(
                 "errors",
                 JsonSchemas.arrayOf(JsonSchemas.reference(ERROR_SCHEMA))
-                        .description("With `validation_failed`: the fields (or query parameters) at fault."));
+                        .description("With `validation_failed`, always (empty when no field can be named): the"
+                                + " fields, query parameters or headers at fault."));
         return JsonSchemas.object()
                 .description("An RFC 9457 problem: every error the ledger answers.")
-                .required(new ArrayList<>(List.of("type", "title", "status", "code")))
+                .required(new ArrayList<>(List.of("type", "title", "status", "detail", "instance", "code")))
                 .properties(properties);
     }
 

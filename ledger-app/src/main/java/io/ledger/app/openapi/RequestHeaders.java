@@ -62,8 +62,8 @@ final class RequestHeaders {
                         .name(IDEMPOTENCY_KEY)
                         .required(false)
                         .description("""
-                                Accepted, as on every POST, but this call does not store its answers by key: \
-                                repeating it does no harm without one.""")
+                                Accepted, as on every POST, but this call does not store its answers by key: a \
+                                redelivery of the same Stripe event is recognised by the event's id instead.""")
                         .schema(JsonSchemas.string().minLength(1).maxLength(255))
                         .example("retry-2026-11-22-1"));
         components.addHeaders(

@@ -1,13 +1,11 @@
 package io.ledger.app.security;
 
+import io.ledger.api.problem.Problem;
+import io.ledger.api.problem.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -17,7 +15,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The security filters' refusals as RFC 9457 problems with the contract's codes, like every other error. */
+/**
+ * The security filters' refusals as RFC 9457 problems with the contract's codes: the same {@link Problem} the web advice
+ * answers, so a refusal looks like every other error.
+ */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final JsonMapper json;
@@ -36,8 +37,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(
                 request,
                 response,
-                HttpStatus.UNAUTHORIZED,
-                "unauthorized",
+                ProblemCode.UNAUTHORIZED,
                 invalid
                         ? "The bearer token is not valid: " + failure.getMessage()
                         : "This call needs a bearer token: Authorization: Bearer <token signed with LEDGER_JWT_SECRET>.");
@@ -54,8 +54,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(
                 request,
                 response,
-                HttpStatus.FORBIDDEN,
-                "forbidden",
+                ProblemCode.FORBIDDEN,
                 scope == null
                         ? "The bearer token does not allow this call."
                         : "The bearer token does not grant the scope this call needs: " + scope + ".");
@@ -68,8 +67,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(
                 request,
                 response,
-                HttpStatus.BAD_REQUEST,
-                "validation_failed",
+                ProblemCode.VALIDATION_FAILED,
                 "The request URL is not acceptable: " + rejected.getMessage());
     }
 
@@ -79,23 +77,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(
                 request,
                 response,
-                HttpStatus.TOO_MANY_REQUESTS,
-                "rate_limited",
+                ProblemCode.RATE_LIMITED,
                 "Too many requests: each caller may make " + perSecond + " a second. Retry after a second.");
     }
 
-    private void write(
-            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, String detail)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "/problems/" + code);
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        problem.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        response.setStatus(code.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        json.writeValue(response.getOutputStream(), Problem.of(code, detail, request.getRequestURI()));
     }
 }

@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,17 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-Request-Id";
-    /** Any visible ASCII and spaces, within reason: what a client's id may be, and still safe in logs and metadata. */
-    private static final Pattern SANE = Pattern.compile("[\\x20-\\x7E]{1,200}");
+    static final String HEADER = RequestIds.HEADER;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String requestId = given != null && SANE.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
+        String requestId = RequestIds.of(request.getHeader(HEADER));
         response.setHeader(HEADER, requestId);
         MDC.put(CommandMetadata.REQUEST_ID_MDC_KEY, requestId);
         try {

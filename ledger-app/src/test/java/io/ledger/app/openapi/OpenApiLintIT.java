@@ -147,6 +147,47 @@ class OpenApiLintIT {
         assertThat(gaps).isEmpty();
     }
 
+    @Test
+    void everyPostButStripesWebhookReceiptSaysItsAnswersAreStoredByKey() {
+        List<String> gaps = new ArrayList<>();
+        description().get("paths").properties().forEach(path -> {
+            JsonNode post = path.getValue().get("post");
+            if (post == null) {
+                return;
+            }
+            boolean stored = !path.getKey().equals("/api/webhooks/stripe");
+            String call = "POST " + path.getKey();
+            List<String> parameters = post.path("parameters")
+                    .valueStream()
+                    .map(parameter -> parameter.path("$ref").asString(""))
+                    .toList();
+            String key = stored
+                    ? "#/components/parameters/IdempotencyKey"
+                    : "#/components/parameters/IdempotencyKeyNotStored";
+            if (!parameters.contains(key)) {
+                gaps.add(call + ": no " + key);
+            }
+            post.get("responses").properties().forEach(response -> {
+                boolean replayed = response.getValue().path("headers").has("Idempotent-Replayed");
+                if (response.getKey().startsWith("2") && replayed != stored) {
+                    gaps.add(call + ": answer " + response.getKey() + (stored ? " lacks" : " has")
+                            + " Idempotent-Replayed");
+                }
+            });
+            boolean reuse = post.get("responses")
+                    .path("400")
+                    .path("content")
+                    .path(ProblemAnswers.MEDIA_TYPE)
+                    .path("examples")
+                    .has("idempotency_key_reuse");
+            if (reuse != stored) {
+                gaps.add(call + ": 400 " + (stored ? "lacks" : "has") + " idempotency_key_reuse");
+            }
+        });
+
+        assertThat(gaps).isEmpty();
+    }
+
     private JsonNode description() {
         String body = client.get()
                 .uri("/v3/api-docs")

@@ -35,11 +35,16 @@ public final class LedgerApi {
         return body instanceof String text ? text : JSON.writeValueAsString(body);
     }
 
-    /** POSTs {@code body} (null: no body) with the given header name/value pairs. */
+    /** POSTs {@code body} (null: no body) as JSON with the given header name/value pairs. */
     public Answer post(String path, Object body, String... headers) {
+        return postAs(path, MediaType.APPLICATION_JSON, body, headers);
+    }
+
+    /** POSTs {@code body} (null: no body) as {@code contentType} with the given header name/value pairs. */
+    public Answer postAs(String path, MediaType contentType, Object body, String... headers) {
         RestTestClient.RequestBodySpec request = client.post()
                 .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(contentType)
                 .headers(h -> {
                     for (int i = 0; i < headers.length; i += 2) {
                         h.add(headers[i], headers[i + 1]);

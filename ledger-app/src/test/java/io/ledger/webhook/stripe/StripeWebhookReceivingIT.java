@@ -77,6 +77,26 @@ class StripeWebhookReceivingIT {
     }
 
     @Test
+    void anIdempotencyKeyOnADeliveryIsNotStoredForStripesEventIdsDeduplicateDeliveries() {
+        String key = "key-" + eventId;
+        StripeStory other = new StripeStory(null, 1200).publishIntent("succeeded");
+        String otherPayload = StripeStory.event("payment_intent.succeeded", other.intent("succeeded"));
+
+        LedgerApi.Answer first = deliverWithKey(payload, key);
+        LedgerApi.Answer another = deliverWithKey(otherPayload, key);
+        LedgerApi.Answer again = deliverWithKey(payload, key);
+
+        assertThat(first.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(another.status())
+                .as("another event with the same key is no reuse: %s", another)
+                .isEqualTo(200);
+        assertThat(another.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.header("Idempotent-Replayed")).isNull();
+        assertThat(db.idempotencyRows(key)).isZero();
+    }
+
+    @Test
     void anEventSignedWithThePreviousSecretIsAcceptedDuringRotation() {
         LedgerApi.Answer answer = webhooks.post(
                 payload,
@@ -151,6 +171,19 @@ class StripeWebhookReceivingIT {
         String padded = payload.replace(
                 "\"livemode\": false,", "\"livemode\": false, \"padding\": \"" + "x".repeat(70_000) + "\",");
         refused(webhooks.post(padded, WebhookDriver.sign(padded, SECRET, Instant.now())), 413, "payload_too_large");
+    }
+
+    private LedgerApi.Answer deliverWithKey(String body, String key) {
+        LedgerApi.Answer answer = webhooks.api()
+                .post(
+                        WebhookDriver.PATH,
+                        body,
+                        "Stripe-Signature",
+                        WebhookDriver.sign(body, SECRET, Instant.now()),
+                        "Idempotency-Key",
+                        key);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        return answer;
     }
 
     private void refused(LedgerApi.Answer answer, int status, String code) {

@@ -188,6 +188,7 @@ class AuditController {
     @ApiResponse(
             responseCode = "400",
             description = "`validation_failed`: a malformed digest (bad hash, missing or unknown field).")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @PostMapping("/digest/verify")
     DigestVerification verify(@RequestBody ChainDigest digest) {
         return auditor.verify(digest);

@@ -1,10 +1,10 @@
 package io.ledger.query.payment;
 
+import io.ledger.api.paging.Cursor;
+import io.ledger.api.paging.InvalidCursor;
 import io.ledger.api.payment.PaymentSort;
-import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
 /**
  * The opaque position after the last payment of a page: the sort, the direction, the last sort value and the last
@@ -12,33 +12,33 @@ import java.util.Base64;
  */
 record PageCursor(PaymentSort sort, boolean ascending, String value, String paymentId) {
 
-    private static final String VERSION = "1";
+    /** The tag this list's cursors have always carried. */
+    private static final String TAG = "1";
 
     String encode() {
-        String plain = String.join("|", VERSION, sort.name(), ascending ? "asc" : "desc", value, paymentId);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return Cursor.of(TAG, sort.name(), ascending ? "asc" : "desc", value, paymentId)
+                .encode();
     }
 
     /** The cursor, checked against the sort it is used with; a foreign or damaged cursor is a bad request. */
     static PageCursor decode(String encoded, PaymentSort sort, boolean ascending) {
+        Cursor cursor = Cursor.decode(encoded, TAG, 4);
+        PageCursor page;
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-            String[] parts = plain.split("\\|", -1);
-            if (parts.length != 5 || !VERSION.equals(parts[0]) || plain.indexOf('\0') >= 0) {
-                throw new InvalidQueryParameter("cursor", "is not a cursor of this list");
-            }
-            PageCursor cursor =
-                    new PageCursor(PaymentSort.valueOf(parts[1]), "asc".equals(parts[2]), parts[3], parts[4]);
-            if (cursor.sort != sort || cursor.ascending != ascending) {
-                throw new InvalidQueryParameter("cursor", "belongs to another sort order");
-            }
-            cursor.sortValue(); // checks the value parses
-            return cursor;
-        } catch (InvalidQueryParameter e) {
-            throw e;
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidQueryParameter("cursor", "is malformed");
+            page = new PageCursor(
+                    PaymentSort.valueOf(cursor.text(0)), "asc".equals(cursor.text(1)), cursor.text(2), cursor.text(3));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursor("is malformed");
         }
+        if (page.sort != sort || page.ascending != ascending) {
+            throw new InvalidCursor("belongs to another sort order");
+        }
+        try {
+            page.sortValue();
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new InvalidCursor("is malformed");
+        }
+        return page;
     }
 
     Object sortValue() {

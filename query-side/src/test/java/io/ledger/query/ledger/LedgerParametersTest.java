@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledger.api.ledger.ListAccountEntriesQuery;
+import io.ledger.api.paging.InvalidCursor;
+import io.ledger.api.problem.InvalidField;
 import io.ledger.query.payment.InvalidQueryParameter;
 import java.time.Instant;
 import java.util.Map;
@@ -43,14 +45,16 @@ class LedgerParametersTest {
                         .cursor())
                 .isEqualTo(cursor);
         assertThatThrownBy(() -> LedgerParameters.entriesQuery("processor_clearing", params(Map.of("cursor", cursor))))
-                .isInstanceOf(InvalidQueryParameter.class)
+                .isInstanceOf(InvalidCursor.class)
                 .hasMessageContaining("another account");
         for (String damaged : new String[] {"garbage!", "MXxyZWZ1bmRz", cursor.substring(1)}) {
             assertThatThrownBy(() -> EntryCursor.decode(damaged, "refunds"))
                     .as(damaged)
                     .isInstanceOfSatisfying(
-                            InvalidQueryParameter.class,
-                            e -> assertThat(e.parameter()).isEqualTo("cursor"));
+                            InvalidCursor.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(InvalidField::field)
+                                    .containsExactly("cursor"));
         }
     }
 

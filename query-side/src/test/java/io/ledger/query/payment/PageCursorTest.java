@@ -3,7 +3,10 @@ package io.ledger.query.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledger.api.paging.InvalidCursor;
 import io.ledger.api.payment.PaymentSort;
+import io.ledger.api.problem.InvalidField;
+import io.ledger.api.problem.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -88,9 +91,10 @@ class PageCursorTest {
 
     private static void assertInvalidCursor(ThrowingCallable decode, String message) {
         assertThatThrownBy(decode)
-                .isInstanceOfSatisfying(
-                        InvalidQueryParameter.class,
-                        e -> assertThat(e.parameter()).isEqualTo("cursor"))
+                .isInstanceOfSatisfying(InvalidCursor.class, e -> {
+                    assertThat(e.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
+                    assertThat(e.errors()).extracting(InvalidField::field).containsExactly("cursor");
+                })
                 .hasMessageContaining(message);
     }
 }

@@ -8,6 +8,9 @@ import io.ledger.api.payment.PaymentFilter;
 import io.ledger.api.payment.PaymentSort;
 import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.Provider;
+import io.ledger.api.problem.InvalidField;
+import io.ledger.api.problem.LedgerProblem;
+import io.ledger.api.problem.ProblemCode;
 import java.time.Instant;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -202,11 +205,11 @@ class PaymentListParametersTest {
         return params;
     }
 
+    /** A validation problem naming the parameter: a query parameter's own, or the cursor codec's. */
     private static void assertInvalid(ThrowingCallable read, String parameter) {
-        assertThatThrownBy(read)
-                .as(parameter)
-                .isInstanceOfSatisfying(
-                        InvalidQueryParameter.class,
-                        e -> assertThat(e.parameter()).isEqualTo(parameter));
+        assertThatThrownBy(read).as(parameter).isInstanceOfSatisfying(LedgerProblem.class, e -> {
+            assertThat(e.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
+            assertThat(e.errors()).extracting(InvalidField::field).containsExactly(parameter);
+        });
     }
 }

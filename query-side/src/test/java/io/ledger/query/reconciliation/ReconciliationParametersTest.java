@@ -3,9 +3,11 @@ package io.ledger.query.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledger.api.problem.InvalidField;
+import io.ledger.api.problem.LedgerProblem;
+import io.ledger.api.problem.ProblemCode;
 import io.ledger.api.reconciliation.FindReconciliationSummaryQuery;
 import io.ledger.api.reconciliation.ListUnreconciledPaymentsQuery;
-import io.ledger.query.payment.InvalidQueryParameter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,16 +100,20 @@ class ReconciliationParametersTest {
 
     private static void rejected(MultiValueMap<String, String> parameters, String field) {
         assertThatThrownBy(() -> ReconciliationParameters.unreconciled(parameters, NOW))
-                .isInstanceOfSatisfying(InvalidQueryParameter.class, names(field));
+                .isInstanceOfSatisfying(LedgerProblem.class, names(field));
     }
 
     private static void rejectedSummary(MultiValueMap<String, String> parameters, String field) {
         assertThatThrownBy(() -> ReconciliationParameters.summary(parameters, NOW))
-                .isInstanceOfSatisfying(InvalidQueryParameter.class, names(field));
+                .isInstanceOfSatisfying(LedgerProblem.class, names(field));
     }
 
-    private static Consumer<InvalidQueryParameter> names(String field) {
-        return invalid -> assertThat(invalid.parameter()).isEqualTo(field);
+    /** A validation problem naming the parameter: a query parameter's own, or the cursor codec's. */
+    private static Consumer<LedgerProblem> names(String field) {
+        return invalid -> {
+            assertThat(invalid.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
+            assertThat(invalid.errors()).extracting(InvalidField::field).containsExactly(field);
+        };
     }
 
     private static String encode(String plain) {

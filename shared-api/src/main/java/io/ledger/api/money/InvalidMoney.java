@@ -1,13 +1,15 @@
 package io.ledger.api.money;
 
+import io.ledger.api.problem.LedgerProblem;
+
 /** An amount or currency that breaks one of the money rules; names the request field it concerns. */
-public abstract sealed class InvalidMoney extends IllegalArgumentException
+public abstract sealed class InvalidMoney extends LedgerProblem
         permits InvalidMoney.UnsupportedCurrency, InvalidMoney.InvalidAmount {
 
     private final String field;
 
     InvalidMoney(String field, String message) {
-        super(message);
+        super(field, message);
         this.field = field;
     }
 

@@ -1,12 +1,14 @@
 package io.ledger.webhook.stripe;
 
+import io.ledger.api.problem.LedgerProblem;
+
 /** A query parameter of an operator endpoint is malformed. */
-class InvalidParameter extends RuntimeException {
+class InvalidParameter extends LedgerProblem {
 
     private final String field;
 
     InvalidParameter(String field, String message) {
-        super(message);
+        super(field, message);
         this.field = field;
     }
 

@@ -1,9 +1,14 @@
 package io.ledger.webhook.stripe;
 
+import io.ledger.api.problem.LedgerProblem;
+import io.ledger.api.problem.ProblemCode;
+
 /** Only dead letters can be retried by an operator; the others are processed, ignored or still being retried. */
-class NotADeadLetter extends RuntimeException {
+class NotADeadLetter extends LedgerProblem {
 
     NotADeadLetter(String eventId, String state) {
-        super("Stripe event " + eventId + " is " + state + ", not a dead letter.");
+        super(
+                ProblemCode.INVALID_STATE_TRANSITION,
+                "Stripe event " + eventId + " is " + state + ", not a dead letter.");
     }
 }

@@ -1,6 +1,7 @@
 package io.ledger.command.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -31,6 +32,7 @@ import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundStatus;
 import io.ledger.api.payment.RefundView;
+import io.ledger.app.web.ProblemAdvice;
 import io.ledger.command.provider.ProviderUnavailable;
 import java.time.Instant;
 import java.util.Currency;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -48,6 +51,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -56,13 +60,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** The command API's HTTP mapping and its RFC 9457 problems, with the command gateway mocked. */
+/**
+ * The command API's HTTP mapping and its RFC 9457 problems, with the command gateway mocked. It lives with the
+ * application because the problems are the application's one advice; the security filters are left out (they have
+ * tests of their own).
+ */
 @WebMvcTest(PaymentController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class PaymentControllerTest {
 
-    /** command-side has no application class of its own: the slice gets the controller and its advice. */
+    /** command-side has no application class of its own: the slice gets the controller and the problem advice. */
     @SpringBootConfiguration
-    @Import({PaymentController.class, CommandProblemAdvice.class})
+    @Import({PaymentController.class, ProblemAdvice.class})
     static class Slice {}
 
     private static final String ID = "pay_Test0000000000000000001";
@@ -497,6 +506,40 @@ class PaymentControllerTest {
 
         expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 503, "provider_unavailable")
                 .andExpect(header().string("Retry-After", "30"));
+    }
+
+    @Test
+    void aRuleBrokenBehindAxonsExecutionExceptionAnswersForTheRule() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class)))
+                .willThrow(new CommandExecutionException(
+                        "the handler failed",
+                        new IllegalPaymentTransition(PaymentId.of(ID), PaymentStatus.CANCELED, "confirm")));
+
+        expectProblem(post("/api/payments/" + ID + "/confirm", "{}"), 409, "invalid_state_transition")
+                .andExpect(jsonPath("$.detail").value("cannot confirm payment " + ID + ": it is canceled"))
+                .andExpect(jsonPath("$.instance").value("/api/payments/" + ID + "/confirm"));
+    }
+
+    @Test
+    void anUnforeseenFailureIsAnInternalErrorThatShowsNoInternals() throws Exception {
+        given(commands.sendAndWait(any(CancelPaymentCommand.class)))
+                .willThrow(new IllegalStateException("connection to db-7.internal refused"));
+
+        expectProblem(post("/api/payments/" + ID + "/cancel", "{}"), 500, "internal_error")
+                .andExpect(jsonPath("$.detail").value(not(containsString("db-7"))));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() throws Exception {
+        expectProblem(
+                        mvc.perform(MockMvcRequestBuilders.post("/api/payments")
+                                .contentType(MediaType.TEXT_PLAIN)
+                                .content("amount=1999")),
+                        415,
+                        "validation_failed")
+                .andExpect(jsonPath("$.errors").isArray());
+
+        verifyNoInteractions(commands);
     }
 
     @Test

@@ -1,0 +1,120 @@
+package io.ledger.app.web;
+
+import io.ledger.api.problem.InvalidField;
+import io.ledger.api.problem.LedgerProblem;
+import io.ledger.api.problem.Problem;
+import io.ledger.api.problem.ProblemCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns an exception of any module into an RFC 9457 problem: every rule exception carries its
+ * {@link ProblemCode}; Axon's wrappers answer for their cause; Spring MVC's own refusals (an unreadable body, a wrong
+ * media type, a missing parameter, no route, a wrong method) are read by {@link FrameworkRefusals}; anything else is
+ * a 500 {@code internal_error}, logged in full and answered without internals. Public for the web slice tests of the
+ * sides, which import it.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            log.warn("failure after the answer was committed: {}", e.toString());
+            return null;
+        }
+        Throwable failure = unwrapped(e);
+        String path = request.getRequestURI();
+        if (failure instanceof LedgerProblem problem) {
+            if (problem.code().status() >= 500) {
+                log.warn("{}", problem.getMessage());
+            }
+            HttpHeaders headers = new HttpHeaders();
+            problem.headers().forEach(headers::set);
+            return answer(Problem.of(problem, path), headers);
+        }
+        if (failure instanceof AggregateNotFoundException) {
+            return answer(Problem.of(ProblemCode.PAYMENT_NOT_FOUND, "No payment has this id.", path));
+        }
+        if (failure instanceof ConcurrencyException) {
+            // Two writers raced for the same payment; the loser changed nothing and may retry.
+            return answer(Problem.of(
+                    ProblemCode.CONCURRENT_UPDATE, "The payment changed meanwhile; retry the request.", path));
+        }
+        if (failure instanceof InvalidParameterException) {
+            // Tomcat could not read the query string (a % that starts no escape, say): the request's to fix.
+            return answer(Problem.of(
+                    ProblemCode.VALIDATION_FAILED, "The query string is not valid percent-encoded UTF-8.", path));
+        }
+        log.error("unexpected failure", e);
+        return answer(Problem.of(ProblemCode.INTERNAL_ERROR, "The ledger failed to handle the request.", path));
+    }
+
+    /** Spring MVC's refusals, each already resolved to its status and headers (Allow, Accept) by the superclass. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ServletWebRequest servlet = (ServletWebRequest) request;
+        if (servlet.getResponse() != null && servlet.getResponse().isCommitted()) {
+            // A live feed that timed out, say: its answer is under way and cannot become a problem.
+            log.debug("refusal after the answer was committed: {}", e.toString());
+            return null;
+        }
+        ProblemCode code = ProblemCode.forStatus(status.value());
+        String detail;
+        List<InvalidField> errors = List.of();
+        if (status.is5xxServerError()) {
+            log.error("the web framework failed to handle the request", e);
+            detail = "The ledger failed to handle the request.";
+        } else {
+            FrameworkRefusals.Refusal refusal = FrameworkRefusals.of(e);
+            detail = refusal.detail();
+            errors = refusal.errors();
+        }
+        return answer(
+                Problem.of(code, status.value(), detail, servlet.getRequest().getRequestURI(), errors), headers);
+    }
+
+    private static ResponseEntity<Object> answer(Problem problem) {
+        return answer(problem, new HttpHeaders());
+    }
+
+    static ResponseEntity<Object> answer(Problem problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** The failure a wrapper stands for: the query bus's futures and Axon's execution exceptions carry it as cause. */
+    private static Throwable unwrapped(Throwable e) {
+        Throwable failure = e;
+        while ((failure instanceof CompletionException
+                        || failure instanceof ExecutionException
+                        || failure instanceof HandlerExecutionException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+}
