@@ -19,12 +19,12 @@ import io.ledger.api.architecture.NoFloatingPoint;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule dependsOnlyOnJavaAndJacksonAnnotations = classes()
+    static final ArchRule dependsOnlyOnJavaAndAnnotations = classes()
             .that()
             .resideInAPackage("io.ledger.api..")
             .should()
-            .onlyDependOnClassesThat(
-                    resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "io.ledger.api.."))
+            .onlyDependOnClassesThat(resideInAnyPackage(
+                    "java..", "com.fasterxml.jackson.annotation..", "org.jspecify.annotations..", "io.ledger.api.."))
             .because("shared-api holds messages and value types: no Spring, Axon, JPA or Stripe");
 
     @ArchTest

@@ -1,6 +1,7 @@
 package io.ledger.command.stripe;
 
 import io.ledger.api.money.Money;
+import io.ledger.api.retry.Backoff;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -83,9 +84,15 @@ class Watches {
         jdbc.sql("UPDATE " + watch.table() + " SET checks = checks + 1, next_check_at = ? WHERE " + watch.keyColumn()
                         + " = ? AND next_check_at = ?")
                 .params(
-                        Timestamp.from(backoff.next(clock.instant(), watch.checks() + 1)),
+                        Timestamp.from(clock.instant().plus(backoff.delay(lookAfter(watch)))),
                         watch.id(),
                         Timestamp.from(watch.nextCheckAt()))
                 .update();
+    }
+
+    /** The first delay comes before the first look; this look, one more than the checks counted, found nothing new. */
+    private static int lookAfter(Watch watch) {
+        int looks = watch.checks() + 1;
+        return looks + 1;
     }
 }

@@ -51,7 +51,8 @@ class ProviderSelectionTest {
                         .hasFailed()
                         .getFailure()
                         .rootCause()
-                        .hasMessageContaining("stripe.retry.max-attempts must be 1 to 5"));
+                        .hasMessageContaining("retry.maxAttempts")
+                        .hasMessageContaining("must be less than or equal to 5"));
     }
 
     @Test
