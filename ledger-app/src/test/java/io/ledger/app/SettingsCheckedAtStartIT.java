@@ -29,9 +29,9 @@ class SettingsCheckedAtStartIT {
             value = {
                 "LEDGER_WEBHOOK_MAX_ATTEMPTS        | 0         | ledger.webhook.maxAttempts            | must be greater than 0",
                 "LEDGER_IDEMPOTENCY_RETENTION       | a day     | ledger.idempotency.retention          | failed to convert",
-                "LEDGER_RATE_LIMIT_PER_SECOND       | -1        | ledger.rateLimit.perSecond            | must be greater than or equal to 0",
-                "LEDGER_EVENT_STORE_MAX_GAP_OFFSET  | 0         | ledger.eventStore.maxGapOffset        | must be greater than 0",
-                "LEDGER_TOKEN_STORE_CLAIM_TIMEOUT   | -PT10S    | ledger.tokenStore.claimTimeout        | must be longer than or equal to 1 milli",
+                "LEDGER_RATE_LIMIT_PER_SECOND       | -1        | ledger.rate-limit.perSecond           | must be greater than or equal to 0",
+                "LEDGER_EVENT_STORE_MAX_GAP_OFFSET  | 0         | ledger.event-store.maxGapOffset       | must be greater than 0",
+                "LEDGER_TOKEN_STORE_CLAIM_TIMEOUT   | -PT10S    | ledger.token-store.claimTimeout       | must be longer than or equal to 1 milli",
                 "LEDGER_QUERY_READ_YOUR_WRITES_WAIT | -PT1S     | ledger.query.readYourWritesWait       | must be longer than or equal to 0",
                 // What a schedule reads is bound and checked before the schedule reads it.
                 "LEDGER_SIMULATED_POLL_INTERVAL     | often     | ledger.simulated.poll-interval        | failed to convert",

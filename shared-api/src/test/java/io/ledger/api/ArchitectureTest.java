@@ -28,8 +28,12 @@ class ArchitectureTest {
             .because("shared-api holds messages and value types: no Spring, Axon, JPA or Stripe");
 
     @ArchTest
-    static final ArchRule messagesAreRecordsEnumsOrSealedInterfaces =
-            classes().that().resideInAPackage("io.ledger.api.payment..").should(beARecordAnEnumOrASealedInterface());
+    static final ArchRule messagesAreRecordsEnumsOrSealedInterfaces = classes()
+            .that()
+            .resideInAPackage("io.ledger.api.payment..")
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should(beARecordAnEnumOrASealedInterface());
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles =

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every Stripe call goes through here, whoever makes it (the provider, the janitor, a webhook's sync): Resilience4j
  * retries what Stripe documents as safe to retry with the same idempotency key (rate limits, connection errors and
- * timeouts, 5xx) with exponential backoff and jitter ({@link StripeSettings.Retry#backoff()}), at most {@code stripe.retry.max-attempts} attempts and no new
- * attempt later than {@code stripe.retry.max-total} after the first; a circuit breaker stops calling a Stripe that keeps
- * failing. stripe-java's own network retries are off, so these are all the attempts there are. What is still failing
+ * timeouts, 5xx) with exponential backoff and jitter ({@link StripeSettings.Retry#backoff()}), at most
+ * {@code stripe.retry.max-attempts} attempts and no new attempt later than {@code stripe.retry.max-total} after the
+ * first; a circuit breaker stops calling a Stripe that keeps failing. stripe-java's own network retries are off, so these are all the attempts there are. What is still failing
  * afterwards becomes {@link ProviderUnavailable}; any other Stripe error is thrown as it is.
  */
 final class StripeCalls {

@@ -19,12 +19,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(StripeKey.Configured.class)
-@EnableConfigurationProperties({StripeSettings.class, JanitorSettings.class})
+@EnableConfigurationProperties({
+    StripeSettings.class,
+    StripeSettings.Retry.class,
+    StripeSettings.CircuitBreaker.class,
+    JanitorSettings.class
+})
 class StripeConfiguration {
 
     @Bean
-    StripeCalls stripeCalls(StripeSettings settings, Clock clock) {
-        return new StripeCalls(settings.retry(), settings.circuitBreaker(), clock);
+    StripeCalls stripeCalls(StripeSettings.Retry retry, StripeSettings.CircuitBreaker circuitBreaker, Clock clock) {
+        return new StripeCalls(retry, circuitBreaker, clock);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package io.ledger.command.stripe;
 
 import io.ledger.api.retry.Backoff;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,15 +12,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The one Stripe client's settings, {@code stripe.*} (env {@code STRIPE_...}): the key, where Stripe is (a stub in
- * tests), per-attempt time-outs, and the retry policy and circuit breaker every call goes through ({@link StripeCalls}).
- * Bound and checked when the Stripe provider starts. The key is never printed, not even by {@link #toString()}.
+ * tests) and per-attempt time-outs; the retry policy ({@link Retry}) and circuit breaker ({@link CircuitBreaker}) every
+ * call goes through ({@link StripeCalls}) are bound on their own, so that the report of a refused value names its
+ * environment variable (Spring Boot tracks where a value came from only for the bound record's own fields). All are
+ * bound and checked when the Stripe provider starts. The key is never printed, not even by {@link #toString()}.
  *
  * @param secretKey selects the Stripe provider; blank or unset: the simulated one
  * @param apiBase Stripe's base URL (a Stripe-compatible local server in tests)
  * @param connectTimeout the connect time-out of each attempt
  * @param readTimeout the read time-out of each attempt
- * @param retry how calls are retried
- * @param circuitBreaker when calls stop for a while
  */
 @ConfigurationProperties("stripe")
 @Validated
@@ -29,12 +28,10 @@ record StripeSettings(
         @NotBlank String secretKey,
         @DefaultValue("https://api.stripe.com") @NotBlank String apiBase,
         @DefaultValue("PT5S") @DurationMin(millis = 1) Duration connectTimeout,
-        @DefaultValue("PT20S") @DurationMin(millis = 1) Duration readTimeout,
-        @DefaultValue @Valid Retry retry,
-        @DefaultValue @Valid CircuitBreaker circuitBreaker) {
+        @DefaultValue("PT20S") @DurationMin(millis = 1) Duration readTimeout) {
 
     /**
-     * How calls are retried (whole numbers: no floating point).
+     * {@code stripe.retry.*}: how calls are retried (whole numbers: no floating point).
      *
      * @param maxAttempts attempts per call, 1 to 5 (stripe-java's own retries are off)
      * @param initialBackoff the wait after the first failed attempt
@@ -43,6 +40,8 @@ record StripeSettings(
      * @param maxBackoff the longest wait
      * @param maxTotal no new attempt starts later than this after the first
      */
+    @ConfigurationProperties("stripe.retry")
+    @Validated
     record Retry(
             @DefaultValue("5") @Min(1) @Max(5) int maxAttempts,
             @DefaultValue("PT0.5S") @DurationMin(millis = 1) Duration initialBackoff,
@@ -58,13 +57,16 @@ record StripeSettings(
     }
 
     /**
-     * When the breaker opens (counting only failures worth retrying) and for how long it stays open.
+     * {@code stripe.circuit-breaker.*}: when the breaker opens (counting only failures worth retrying) and for how long
+     * it stays open.
      *
      * @param failureRatePercent the share of failed calls that opens it
      * @param slidingWindowSize how many recent calls it counts
      * @param minimumNumberOfCalls calls counted before it may open
      * @param openDuration how long it stays open
      */
+    @ConfigurationProperties("stripe.circuit-breaker")
+    @Validated
     record CircuitBreaker(
             @DefaultValue("50") @Min(1) @Max(100) int failureRatePercent,
             @DefaultValue("20") @Min(1) int slidingWindowSize,
@@ -74,6 +76,6 @@ record StripeSettings(
     @Override
     public String toString() {
         return "StripeSettings[secretKey=(hidden), apiBase=" + apiBase + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + "]";
+                + ", readTimeout=" + readTimeout + "]";
     }
 }

@@ -30,13 +30,17 @@ class IdempotencySettingsTest {
                         .isEqualTo(new IdempotencySettings(Duration.ofHours(48), Duration.ofMinutes(10))));
     }
 
+    /**
+     * A refused value is reported with where it came from: the variable (through its origin) for a value that breaks a
+     * rule, the property for one that does not parse.
+     */
     @ParameterizedTest
     @CsvSource({
-        "LEDGER_IDEMPOTENCY_RETENTION, -PT1H, retention",
+        "LEDGER_IDEMPOTENCY_RETENTION, -PT1H, LEDGER_IDEMPOTENCY_RETENTION",
         "LEDGER_IDEMPOTENCY_RETENTION, a day, ledger.idempotency.retention",
-        "LEDGER_IDEMPOTENCY_PURGE_INTERVAL, PT0S, purgeInterval"
+        "LEDGER_IDEMPOTENCY_PURGE_INTERVAL, PT0S, LEDGER_IDEMPOTENCY_PURGE_INTERVAL"
     })
-    void aBadValueStopsTheStartNamingTheProperty(String variable, String value, String named) {
+    void aBadValueStopsTheStartNamingWhereItCameFrom(String variable, String value, String named) {
         withEnvironment(Map.of(variable, value))
                 .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining(named));
     }

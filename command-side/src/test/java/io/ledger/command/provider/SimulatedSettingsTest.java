@@ -30,13 +30,17 @@ class SimulatedSettingsTest {
                         .isEqualTo(new SimulatedSettings(Duration.ZERO, Duration.ofMillis(200))));
     }
 
+    /**
+     * A refused value is reported with where it came from: the variable (through its origin) for a value that breaks a
+     * rule, the property for one that does not parse.
+     */
     @ParameterizedTest
     @CsvSource({
-        "LEDGER_SIMULATED_PROCESSING_DELAY, -PT1S, processingDelay",
-        "LEDGER_SIMULATED_POLL_INTERVAL, PT0S, pollInterval",
+        "LEDGER_SIMULATED_PROCESSING_DELAY, -PT1S, LEDGER_SIMULATED_PROCESSING_DELAY",
+        "LEDGER_SIMULATED_POLL_INTERVAL, PT0S, LEDGER_SIMULATED_POLL_INTERVAL",
         "LEDGER_SIMULATED_POLL_INTERVAL, often, ledger.simulated.poll-interval"
     })
-    void aBadValueStopsTheStartNamingTheProperty(String variable, String value, String named) {
+    void aBadValueStopsTheStartNamingWhereItCameFrom(String variable, String value, String named) {
         withEnvironment(Map.of(variable, value))
                 .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining(named));
     }

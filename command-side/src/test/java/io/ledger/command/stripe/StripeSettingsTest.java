@@ -32,10 +32,10 @@ class StripeSettingsTest {
             assertThat(stripe.apiBase()).isEqualTo("https://api.stripe.com");
             assertThat(stripe.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(stripe.readTimeout()).isEqualTo(Duration.ofSeconds(20));
-            assertThat(stripe.retry())
+            assertThat(app.getBean(StripeSettings.Retry.class))
                     .isEqualTo(new StripeSettings.Retry(
                             5, Duration.ofMillis(500), 2, 50, Duration.ofSeconds(8), Duration.ofSeconds(30)));
-            assertThat(stripe.circuitBreaker())
+            assertThat(app.getBean(StripeSettings.CircuitBreaker.class))
                     .isEqualTo(new StripeSettings.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30)));
             assertThat(app.getBean(JanitorSettings.class))
                     .isEqualTo(new JanitorSettings(
@@ -54,31 +54,39 @@ class StripeSettingsTest {
                         "LEDGER_JANITOR_BACKOFF", "2s,1m",
                         "LEDGER_JANITOR_BATCH_SIZE", "5"))
                 .run(app -> {
-                    StripeSettings stripe = app.getBean(StripeSettings.class);
-                    assertThat(stripe.retry().maxAttempts()).isEqualTo(3);
-                    assertThat(stripe.retry().jitterPercent()).isZero();
-                    assertThat(stripe.circuitBreaker().openDuration()).isEqualTo(Duration.ofMinutes(1));
+                    StripeSettings.Retry retry = app.getBean(StripeSettings.Retry.class);
+                    assertThat(retry.maxAttempts()).isEqualTo(3);
+                    assertThat(retry.jitterPercent()).isZero();
+                    assertThat(app.getBean(StripeSettings.CircuitBreaker.class).openDuration())
+                            .isEqualTo(Duration.ofMinutes(1));
                     JanitorSettings janitor = app.getBean(JanitorSettings.class);
                     assertThat(janitor.backoff()).containsExactly(Duration.ofSeconds(2), Duration.ofMinutes(1));
                     assertThat(janitor.batchSize()).isEqualTo(5);
                 });
     }
 
+    /**
+     * A refused value is reported with where it came from: the variable (through its origin) for a value that breaks a
+     * rule, the property for one that does not parse.
+     */
     @ParameterizedTest
     @CsvSource({
-        "STRIPE_SECRET_KEY, ' ', secretKey",
-        "STRIPE_READ_TIMEOUT, PT0S, readTimeout",
-        "STRIPE_RETRY_MAX_ATTEMPTS, 0, retry.maxAttempts",
-        "STRIPE_RETRY_JITTER_PERCENT, 101, retry.jitterPercent",
-        "STRIPE_RETRY_MULTIPLIER, 0, retry.multiplier",
+        "STRIPE_SECRET_KEY, ' ', STRIPE_SECRET_KEY",
+        "STRIPE_READ_TIMEOUT, PT0S, STRIPE_READ_TIMEOUT",
+        "STRIPE_RETRY_MAX_ATTEMPTS, 0, STRIPE_RETRY_MAX_ATTEMPTS",
+        "STRIPE_RETRY_MAX_ATTEMPTS, 6, STRIPE_RETRY_MAX_ATTEMPTS",
+        "STRIPE_RETRY_JITTER_PERCENT, 101, STRIPE_RETRY_JITTER_PERCENT",
+        "STRIPE_RETRY_MULTIPLIER, 0, STRIPE_RETRY_MULTIPLIER",
         "STRIPE_RETRY_INITIAL_BACKOFF, half a second, stripe.retry.initial-backoff",
-        "STRIPE_CIRCUIT_BREAKER_FAILURE_RATE_PERCENT, 0, circuitBreaker.failureRatePercent",
-        "LEDGER_JANITOR_BACKOFF, '5m,0s', backoff",
-        "LEDGER_JANITOR_BACKOFF, '', backoff",
-        "LEDGER_JANITOR_BATCH_SIZE, 0, batchSize",
-        "LEDGER_JANITOR_POLL_INTERVAL, -PT30S, pollInterval"
+        "STRIPE_CIRCUIT_BREAKER_FAILURE_RATE_PERCENT, 0, STRIPE_CIRCUIT_BREAKER_FAILURE_RATE_PERCENT",
+        // A list's element is named by its index: Spring Boot tracks no origin for it.
+        "LEDGER_JANITOR_BACKOFF, '5m,0s', ledger.janitor.backoff[1]",
+        "LEDGER_JANITOR_BACKOFF, '', LEDGER_JANITOR_BACKOFF",
+        "LEDGER_JANITOR_BATCH_SIZE, 0, LEDGER_JANITOR_BATCH_SIZE",
+        "LEDGER_JANITOR_POLL_INTERVAL, -PT30S, LEDGER_JANITOR_POLL_INTERVAL",
+        "LEDGER_JANITOR_POLL_INTERVAL, now and then, ledger.janitor.poll-interval"
     })
-    void aBadValueStopsTheStartNamingTheProperty(String variable, String value, String named) {
+    void aBadValueStopsTheStartNamingWhereItCameFrom(String variable, String value, String named) {
         withEnvironment(Map.of(variable, value))
                 .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining(named));
     }
@@ -134,6 +142,11 @@ class StripeSettingsTest {
                         "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
     }
 
-    @EnableConfigurationProperties({StripeSettings.class, JanitorSettings.class})
+    @EnableConfigurationProperties({
+        StripeSettings.class,
+        StripeSettings.Retry.class,
+        StripeSettings.CircuitBreaker.class,
+        JanitorSettings.class
+    })
     static class Enabled {}
 }

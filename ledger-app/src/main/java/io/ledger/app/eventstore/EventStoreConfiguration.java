@@ -33,7 +33,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * serialization, and event handler failures that stop a processor instead of being skipped.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StoreSettings.class)
+@EnableConfigurationProperties({EventStoreSettings.class, TokenStoreSettings.class})
 class EventStoreConfiguration {
 
     /** Snake-case names, as in the Flyway migration. */
@@ -75,7 +75,7 @@ class EventStoreConfiguration {
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
-            StoreSettings settings) {
+            EventStoreSettings settings) {
         JsonbEventStorageEngine.Builder builder = JsonbEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -88,9 +88,9 @@ class EventStoreConfiguration {
                 .dataType(String.class)
                 .appendEvents(JsonbStatements::appendEvents)
                 .appendSnapshot(JsonbStatements::appendSnapshot)
-                .gapTimeout(settings.eventStore().gapTimeoutMs())
-                .maxGapOffset(settings.eventStore().maxGapOffset())
-                .gapCleaningThreshold(settings.eventStore().gapCleaningThreshold());
+                .gapTimeout(settings.gapTimeoutMs())
+                .maxGapOffset(settings.maxGapOffset())
+                .gapCleaningThreshold(settings.gapCleaningThreshold());
         return new JsonbEventStorageEngine(builder);
     }
 
@@ -120,12 +120,13 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer, StoreSettings settings) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider, Serializer defaultSerializer, TokenStoreSettings settings) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(defaultSerializer)
                 .schema(TOKEN_SCHEMA)
-                .claimTimeout(settings.tokenStore().claimTimeout())
+                .claimTimeout(settings.claimTimeout())
                 .build();
     }
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({JwtSettings.class, RateLimitSettings.class})
 class SecurityConfiguration {
 
     static final String STRIPE_WEBHOOKS = "/api/webhooks/stripe";
@@ -51,9 +51,9 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, SecuritySettings settings) {
-        SecuritySettings.Jwt jwt = settings.jwt();
-        int perSecond = settings.rateLimit().perSecond();
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ProblemResponses problems, JwtSettings jwt, RateLimitSettings rateLimit) {
+        int perSecond = rateLimit.perSecond();
         if (!jwt.required()) {
             log.warn("LEDGER_JWT_SECRET is not set: the API takes calls without a token");
             if (perSecond == 0) {

@@ -9,25 +9,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** The audit's signing key and hash chain writer, with their settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuditSettings.class)
+@EnableConfigurationProperties({AuditSettings.class, ChainWriterSettings.class})
 class AuditConfiguration {
 
-    /** Bound before any bean here is made, so a bad setting is reported as such before the writer's schedule reads it. */
-    private final AuditSettings settings;
-
-    AuditConfiguration(AuditSettings settings) {
-        this.settings = settings;
-    }
-
     @Bean
-    DigestSigner digestSigner() {
+    DigestSigner digestSigner(AuditSettings settings) {
         return new DigestSigner(settings.signingKey());
     }
 
-    /** Off in the auditor's command line, which only reads. */
+    /**
+     * Off in the auditor's command line, which only reads. Its settings are bound before it is made, so a bad interval
+     * is reported as such before its schedule reads it.
+     */
     @Bean
     @ConditionalOnProperty(prefix = "ledger.audit.chain-writer", name = "enabled", matchIfMissing = true)
-    ChainWriter chainWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    ChainWriter chainWriter(
+            JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ChainWriterSettings settings) {
         return new ChainWriter(jdbc, transactionManager);
     }
 }

@@ -37,7 +37,7 @@ class ChainWriter {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Every {@link AuditSettings.Writer#interval()}: the same property, the same default. */
+    /** Every {@link ChainWriterSettings#interval()}: the same property, the same default. */
     @Scheduled(fixedDelayString = "${ledger.audit.chain-writer.interval:PT0.2S}")
     void scheduled() {
         appendAvailable();

@@ -3,6 +3,7 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.money.Money;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Create a payment of {@code amount} for a customer; with {@code confirm}, charge {@code paymentMethod} at once.
@@ -12,10 +13,10 @@ public record CreatePaymentCommand(
         PaymentId paymentId,
         Money amount,
         String customerId,
-        String orderId,
-        String description,
+        @Nullable String orderId,
+        @Nullable String description,
         Map<String, String> metadata,
-        String paymentMethod,
+        @Nullable String paymentMethod,
         boolean confirm)
         implements PaymentCommand {
 

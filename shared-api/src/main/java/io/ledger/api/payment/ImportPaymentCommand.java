@@ -3,6 +3,7 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.money.Money;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Account for a payment the provider holds but the ledger never created (a PaymentIntent made in Stripe's dashboard,
@@ -13,12 +14,12 @@ public record ImportPaymentCommand(
         PaymentId paymentId,
         Money amount,
         String customerId,
-        String orderId,
-        String description,
+        @Nullable String orderId,
+        @Nullable String description,
         Map<String, String> metadata,
         Provider provider,
         String providerPaymentId,
-        String paymentMethod)
+        @Nullable String paymentMethod)
         implements PaymentCommand {
 
     public ImportPaymentCommand {

@@ -3,18 +3,19 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.money.Money;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A payment of {@code amount} was created at {@code provider}; nothing was charged yet. */
 public record PaymentCreated(
         PaymentId paymentId,
         Money amount,
         String customerId,
-        String orderId,
-        String description,
+        @Nullable String orderId,
+        @Nullable String description,
         Map<String, String> metadata,
         Provider provider,
-        String providerPaymentId,
-        String paymentMethod)
+        @Nullable String providerPaymentId,
+        @Nullable String paymentMethod)
         implements PaymentEvent {
 
     public PaymentCreated {

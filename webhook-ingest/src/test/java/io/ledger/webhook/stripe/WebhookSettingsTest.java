@@ -45,20 +45,24 @@ class WebhookSettingsTest {
                 });
     }
 
+    /**
+     * A refused value is reported with where it came from: the variable (through its origin) for a value that breaks a
+     * rule, the property for one that does not parse.
+     */
     @ParameterizedTest
     @CsvSource({
-        "LEDGER_WEBHOOK_MAX_ATTEMPTS, 0, maxAttempts",
-        "LEDGER_WEBHOOK_BATCH_SIZE, -1, batchSize",
-        "LEDGER_WEBHOOK_MAX_BODY_SIZE, -1KB, maxBodySize",
-        "LEDGER_WEBHOOK_MAX_BODY_SIZE, 0B, maxBodySize",
-        "LEDGER_WEBHOOK_TOLERANCE, PT0.5S, tolerance",
-        "LEDGER_WEBHOOK_FUTURE_TOLERANCE, -PT1M, futureTolerance",
-        "LEDGER_WEBHOOK_POLL_INTERVAL, PT0S, pollInterval",
-        "LEDGER_WEBHOOK_MAX_BACKOFF, -PT1H, maxBackoff",
+        "LEDGER_WEBHOOK_MAX_ATTEMPTS, 0, LEDGER_WEBHOOK_MAX_ATTEMPTS",
+        "LEDGER_WEBHOOK_BATCH_SIZE, -1, LEDGER_WEBHOOK_BATCH_SIZE",
+        "LEDGER_WEBHOOK_MAX_BODY_SIZE, -1KB, LEDGER_WEBHOOK_MAX_BODY_SIZE",
+        "LEDGER_WEBHOOK_MAX_BODY_SIZE, 0B, LEDGER_WEBHOOK_MAX_BODY_SIZE",
+        "LEDGER_WEBHOOK_TOLERANCE, PT0.5S, LEDGER_WEBHOOK_TOLERANCE",
+        "LEDGER_WEBHOOK_FUTURE_TOLERANCE, -PT1M, LEDGER_WEBHOOK_FUTURE_TOLERANCE",
+        "LEDGER_WEBHOOK_POLL_INTERVAL, PT0S, LEDGER_WEBHOOK_POLL_INTERVAL",
+        "LEDGER_WEBHOOK_MAX_BACKOFF, -PT1H, LEDGER_WEBHOOK_MAX_BACKOFF",
         "LEDGER_WEBHOOK_INITIAL_BACKOFF, soon, ledger.webhook.initial-backoff",
         "LEDGER_WEBHOOK_MAX_BODY_SIZE, lots, ledger.webhook.max-body-size"
     })
-    void aBadValueStopsTheStartNamingTheProperty(String variable, String value, String named) {
+    void aBadValueStopsTheStartNamingWhereItCameFrom(String variable, String value, String named) {
         withEnvironment(Map.of(variable, value))
                 .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining(named));
     }
