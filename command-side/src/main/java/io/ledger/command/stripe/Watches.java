@@ -84,15 +84,15 @@ class Watches {
         jdbc.sql("UPDATE " + watch.table() + " SET checks = checks + 1, next_check_at = ? WHERE " + watch.keyColumn()
                         + " = ? AND next_check_at = ?")
                 .params(
-                        Timestamp.from(clock.instant().plus(backoff.delay(lookAfter(watch)))),
+                        Timestamp.from(clock.instant().plus(backoff.delay(nextDelay(watch)))),
                         watch.id(),
                         Timestamp.from(watch.nextCheckAt()))
                 .update();
     }
 
-    /** The first delay comes before the first look; this look, one more than the checks counted, found nothing new. */
-    private static int lookAfter(Watch watch) {
-        int looks = watch.checks() + 1;
-        return looks + 1;
+    /** The backoff's first delay is the wait before any look; after n looks without news comes its (n + 1)-th. */
+    private static int nextDelay(Watch watch) {
+        int looksWithoutNews = watch.checks() + 1; // this one included
+        return looksWithoutNews + 1;
     }
 }

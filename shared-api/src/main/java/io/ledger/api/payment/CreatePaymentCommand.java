@@ -20,7 +20,23 @@ public record CreatePaymentCommand(
         boolean confirm)
         implements PaymentCommand {
 
-    public CreatePaymentCommand {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    /** No metadata (null) is none: the command always holds a map. */
+    public CreatePaymentCommand(
+            PaymentId paymentId,
+            Money amount,
+            String customerId,
+            @Nullable String orderId,
+            @Nullable String description,
+            @Nullable Map<String, String> metadata,
+            @Nullable String paymentMethod,
+            boolean confirm) {
+        this.paymentId = paymentId;
+        this.amount = amount;
+        this.customerId = customerId;
+        this.orderId = orderId;
+        this.description = description;
+        this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        this.paymentMethod = paymentMethod;
+        this.confirm = confirm;
     }
 }

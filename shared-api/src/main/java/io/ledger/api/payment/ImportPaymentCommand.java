@@ -22,7 +22,25 @@ public record ImportPaymentCommand(
         @Nullable String paymentMethod)
         implements PaymentCommand {
 
-    public ImportPaymentCommand {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    /** No metadata (null) is none: the command always holds a map. */
+    public ImportPaymentCommand(
+            PaymentId paymentId,
+            Money amount,
+            String customerId,
+            @Nullable String orderId,
+            @Nullable String description,
+            @Nullable Map<String, String> metadata,
+            Provider provider,
+            String providerPaymentId,
+            @Nullable String paymentMethod) {
+        this.paymentId = paymentId;
+        this.amount = amount;
+        this.customerId = customerId;
+        this.orderId = orderId;
+        this.description = description;
+        this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        this.provider = provider;
+        this.providerPaymentId = providerPaymentId;
+        this.paymentMethod = paymentMethod;
     }
 }

@@ -18,7 +18,25 @@ public record PaymentCreated(
         @Nullable String paymentMethod)
         implements PaymentEvent {
 
-    public PaymentCreated {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    /** No metadata (null) is none: the event always holds a map. */
+    public PaymentCreated(
+            PaymentId paymentId,
+            Money amount,
+            String customerId,
+            @Nullable String orderId,
+            @Nullable String description,
+            @Nullable Map<String, String> metadata,
+            Provider provider,
+            @Nullable String providerPaymentId,
+            @Nullable String paymentMethod) {
+        this.paymentId = paymentId;
+        this.amount = amount;
+        this.customerId = customerId;
+        this.orderId = orderId;
+        this.description = description;
+        this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        this.provider = provider;
+        this.providerPaymentId = providerPaymentId;
+        this.paymentMethod = paymentMethod;
     }
 }

@@ -23,9 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command's answer says. The command carries the Stripe event id as correlation and causation, {@code actor=stripe} and
  * {@code source=webhook}, and so does every event it causes. A failure rolls all of that back; a second transaction then
  * counts the attempt and schedules the next one ({@link WebhookSettings#backoff()}), or parks the event as dead after
- * {@code ledger.webhook.max-attempts}. Rows are claimed
- * with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work; an event stored before a crash is simply
- * still due when the application comes back.
+ * {@code ledger.webhook.max-attempts}. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share
+ * the work; an event stored before a crash is simply still due when the application comes back.
  */
 @Component
 class InboxWorker {
