@@ -257,8 +257,9 @@ class PaymentLifecycleIT {
         assertThat(events.subList(0, 2))
                 .allSatisfy(event -> assertThat(event.correlationId()).isEqualTo(createRequest))
                 .allSatisfy(event -> assertThat(event.source()).isEqualTo("api"));
+        // The simulated provider reports its own charge; no webhook was involved.
         StoredEvent completion = events.get(2);
-        assertThat(completion.source()).isEqualTo("webhook");
+        assertThat(completion.source()).isEqualTo("simulation");
         assertThat(completion.actor()).isEqualTo("simulated-provider");
         assertThat(completion.correlationId()).isNotBlank().isNotEqualTo(createRequest);
 

@@ -19,17 +19,21 @@ import io.ledger.api.architecture.NoFloatingPoint;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule dependsOnlyOnJavaAndJacksonAnnotations = classes()
+    static final ArchRule dependsOnlyOnJavaAndAnnotations = classes()
             .that()
             .resideInAPackage("io.ledger.api..")
             .should()
-            .onlyDependOnClassesThat(
-                    resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "io.ledger.api.."))
+            .onlyDependOnClassesThat(resideInAnyPackage(
+                    "java..", "com.fasterxml.jackson.annotation..", "org.jspecify.annotations..", "io.ledger.api.."))
             .because("shared-api holds messages and value types: no Spring, Axon, JPA or Stripe");
 
     @ArchTest
-    static final ArchRule messagesAreRecordsEnumsOrSealedInterfaces =
-            classes().that().resideInAPackage("io.ledger.api.payment..").should(beARecordAnEnumOrASealedInterface());
+    static final ArchRule messagesAreRecordsEnumsOrSealedInterfaces = classes()
+            .that()
+            .resideInAPackage("io.ledger.api.payment..")
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should(beARecordAnEnumOrASealedInterface());
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles =

@@ -1,7 +1,6 @@
 package io.ledger.command.idempotency;
 
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdempotencySettings.class)
 class IdempotencyConfiguration {
 
     static final int IDEMPOTENCY_FILTER_ORDER = 0;
@@ -33,8 +33,7 @@ class IdempotencyConfiguration {
     }
 
     @Bean
-    IdempotencyPurgeJob idempotencyPurgeJob(
-            IdempotencyStore store, @Value("${ledger.idempotency.retention:PT24H}") Duration retention) {
-        return new IdempotencyPurgeJob(store, retention);
+    IdempotencyPurgeJob idempotencyPurgeJob(IdempotencyStore store, IdempotencySettings settings) {
+        return new IdempotencyPurgeJob(store, settings.retention());
     }
 }

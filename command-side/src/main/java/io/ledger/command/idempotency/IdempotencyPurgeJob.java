@@ -18,6 +18,7 @@ class IdempotencyPurgeJob {
         this.retention = retention;
     }
 
+    /** Every {@link IdempotencySettings#purgeInterval()}: the same property, the same default. */
     @Scheduled(fixedDelayString = "${ledger.idempotency.purge-interval:PT1H}")
     void purge() {
         int purged = store.purgeOlderThan(retention);

@@ -1,5 +1,12 @@
 package io.ledger.command.metadata;
 
+import static io.ledger.api.metadata.EventMetadata.ACTOR;
+import static io.ledger.api.metadata.EventMetadata.CAUSATION_ID;
+import static io.ledger.api.metadata.EventMetadata.CORRELATION_ID;
+import static io.ledger.api.metadata.EventMetadata.SOURCE;
+
+import io.ledger.api.metadata.EventMetadata;
+import io.ledger.api.metadata.Source;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +21,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who and what caused each event, recorded in its metadata: the correlation id (the HTTP request's
- * {@code X-Request-Id}), the causing message, the actor and the source ({@code api}, {@code webhook}, {@code janitor},
- * {@code replay}). Commands get them when dispatched; events copy them from their command.
+ * Who and what caused each event, recorded in its metadata ({@link EventMetadata}): the correlation id (the HTTP
+ * request's {@code X-Request-Id}), the causing message, the actor and the {@link Source}. Commands get them when
+ * dispatched (a dispatcher that is not the API sets its own source and actor); events copy them from their command.
  */
 public final class CommandMetadata {
 
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
-    public static final String ACTOR = "actor";
-    public static final String SOURCE = "source";
     /** The logging context key under which the web layer keeps the request id. */
     public static final String REQUEST_ID_MDC_KEY = "requestId";
 
@@ -61,7 +64,7 @@ public final class CommandMetadata {
             added.put(ACTOR, currentActor());
         }
         if (!present.containsKey(SOURCE)) {
-            added.put(SOURCE, "api");
+            added.put(SOURCE, Source.API.wire());
         }
         return added;
     }
@@ -71,6 +74,6 @@ public final class CommandMetadata {
                 && web.getRequest().getUserPrincipal() != null) {
             return web.getRequest().getUserPrincipal().getName();
         }
-        return "anonymous";
+        return EventMetadata.Actors.ANONYMOUS;
     }
 }

@@ -1,6 +1,8 @@
 package io.ledger.command.provider;
 
 import io.ledger.api.id.PaymentId;
+import io.ledger.api.metadata.EventMetadata;
+import io.ledger.api.metadata.Source;
 import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.RecordPaymentSucceededCommand;
 import java.util.List;
@@ -14,12 +16,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Completes the simulated provider's asynchronous charges once they are due, as Stripe's webhook would. Each charge is
- * completed in its own transaction with the removal of its row: done exactly once, even across restarts.
+ * Completes the simulated provider's asynchronous charges once they are due, as Stripe's webhook would; the events say
+ * so: {@code source=simulation}, {@code actor=simulated-provider}. Each charge is completed in its own transaction with
+ * the removal of its row: done exactly once, even across restarts. Runs every {@code ledger.simulated.poll-interval}.
  */
 class SimulatedAsyncChargeJob {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedAsyncChargeJob.class);
+    static final Map<String, String> METADATA = Map.of(
+            EventMetadata.SOURCE,
+            Source.SIMULATION.wire(),
+            EventMetadata.ACTOR,
+            EventMetadata.Actors.SIMULATED_PROVIDER);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -31,6 +39,7 @@ class SimulatedAsyncChargeJob {
         this.commands = commands;
     }
 
+    /** Every {@link SimulatedSettings#pollInterval()}: the same property, the same default. */
     @Scheduled(fixedDelayString = "${ledger.simulated.poll-interval:PT0.5S}")
     void completeDueCharges() {
         List<String> due = jdbc.sql("SELECT payment_id FROM simulated_async_charge WHERE due_at <= now() LIMIT 100")
@@ -48,7 +57,7 @@ class SimulatedAsyncChargeJob {
                 if (claimed == 1) {
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordPaymentSucceededCommand(
                                     PaymentId.of(paymentId), null, null, ProviderDetails.NONE))
-                            .andMetaData(Map.of("source", "webhook", "actor", "simulated-provider")));
+                            .andMetaData(METADATA));
                 }
             });
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.ledger.api.retry.Backoff;
 import io.ledger.command.provider.ProviderUnavailable;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every Stripe call goes through here, whoever makes it (the provider, the janitor, a webhook's sync): Resilience4j
  * retries what Stripe documents as safe to retry with the same idempotency key (rate limits, connection errors and
- * timeouts, 5xx) with exponential backoff and jitter, at most {@code stripe.retry.max-attempts} attempts and no new
- * attempt later than {@code stripe.retry.max-total} after the first; a circuit breaker stops calling a Stripe that keeps
- * failing. stripe-java's own network retries are off, so these are all the attempts there are. What is still failing
+ * timeouts, 5xx) with exponential backoff and jitter ({@link StripeSettings.Retry#backoff()}), at most
+ * {@code stripe.retry.max-attempts} attempts and no new attempt later than {@code stripe.retry.max-total} after the
+ * first; a circuit breaker stops calling a Stripe that keeps failing. stripe-java's own network retries are off, so these are all the attempts there are. What is still failing
  * afterwards becomes {@link ProviderUnavailable}; any other Stripe error is thrown as it is.
  */
 final class StripeCalls {
@@ -38,11 +39,7 @@ final class StripeCalls {
     StripeCalls(StripeSettings.Retry retrying, StripeSettings.CircuitBreaker breaking, Clock clock) {
         this.retry = RetryConfig.custom()
                 .maxAttempts(retrying.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                        retrying.initialBackoff(),
-                        retrying.multiplier(),
-                        retrying.jitterPercent() / 100.0,
-                        retrying.maxBackoff()))
+                .intervalFunction(intervals(retrying.backoff()))
                 .build();
         this.breaker = CircuitBreaker.of(
                 "stripe",
@@ -55,6 +52,11 @@ final class StripeCalls {
                         .build());
         this.maxTotal = retrying.maxTotal();
         this.clock = clock;
+    }
+
+    /** The ledger's one backoff as Resilience4j's wait between attempts (in milliseconds; attempts count from 1). */
+    static IntervalFunction intervals(Backoff backoff) {
+        return attempt -> backoff.delay(attempt).toMillis();
     }
 
     /** Runs {@code call}, retried as described above; {@code operation} names it in logs and errors. */

@@ -1,12 +1,10 @@
 package io.ledger.command.stripe;
 
+import io.ledger.api.retry.Backoff;
 import io.ledger.command.provider.StripeKey;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -16,17 +14,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code stripe.secret-key} set: the one Stripe client ({@link StripeSettings}, {@link StripeCalls},
- * {@link StripeApi}) and what uses it here, Stripe as the payment provider, its janitor and the janitor's work list.
- * Webhook syncs use the same client ({@link StripeSyncConfiguration}).
+ * {@link StripeApi}) and what uses it here, Stripe as the payment provider, its janitor ({@link JanitorSettings}) and the
+ * janitor's work list. Webhook syncs use the same client ({@link StripeSyncConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(StripeKey.Configured.class)
-@EnableConfigurationProperties(StripeSettings.class)
+@EnableConfigurationProperties({
+    StripeSettings.class,
+    StripeSettings.Retry.class,
+    StripeSettings.CircuitBreaker.class,
+    JanitorSettings.class
+})
 class StripeConfiguration {
 
     @Bean
-    StripeCalls stripeCalls(StripeSettings settings, Clock clock) {
-        return new StripeCalls(settings.retry(), settings.circuitBreaker(), clock);
+    StripeCalls stripeCalls(StripeSettings.Retry retry, StripeSettings.CircuitBreaker circuitBreaker, Clock clock) {
+        return new StripeCalls(retry, circuitBreaker, clock);
     }
 
     @Bean
@@ -40,8 +43,8 @@ class StripeConfiguration {
     }
 
     @Bean
-    Backoff stripeJanitorBackoff(@Value("${ledger.janitor.backoff:5m,1h,1d}") List<Duration> delays) {
-        return new Backoff(delays);
+    Backoff stripeJanitorBackoff(JanitorSettings janitor) {
+        return janitor.schedule();
     }
 
     @Bean
@@ -64,7 +67,7 @@ class StripeConfiguration {
             StripeApi stripe,
             Backoff backoff,
             Clock clock,
-            @Value("${ledger.janitor.batch-size:100}") int batchSize) {
-        return new StripeJanitor(new Watches(jdbc, backoff, clock), transaction, commands, stripe, batchSize);
+            JanitorSettings janitor) {
+        return new StripeJanitor(new Watches(jdbc, backoff, clock), transaction, commands, stripe, janitor.batchSize());
     }
 }

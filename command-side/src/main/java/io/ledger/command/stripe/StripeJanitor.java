@@ -6,8 +6,9 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Refund;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
+import io.ledger.api.metadata.EventMetadata;
+import io.ledger.api.metadata.Source;
 import io.ledger.api.payment.PaymentCommand;
-import io.ledger.command.metadata.CommandMetadata;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles what Stripe has not told us yet, Kill Bill style: Stripe payments left pending, processing or requiring
- * action, and refunds left pending, once their next check is due ({@link Backoff}). It asks Stripe where the
+ * action, and refunds left pending, once their next check is due ({@link JanitorSettings#backoff()}). It asks Stripe where the
  * PaymentIntent or Refund stands and sends what {@link StripeReports} and {@link ReportCommands} make of it, as for a
  * webhook, with metadata {@code source=janitor}. A confirm or refund whose answer never came (Stripe unreachable after
  * retries, or a crash between Stripe's answer and our append) is sent again with the same idempotency key, which Stripe
@@ -34,7 +35,7 @@ class StripeJanitor {
 
     private static final Logger log = LoggerFactory.getLogger(StripeJanitor.class);
     private static final Map<String, String> METADATA =
-            Map.of(CommandMetadata.SOURCE, "janitor", CommandMetadata.ACTOR, "janitor");
+            Map.of(EventMetadata.SOURCE, Source.JANITOR.wire(), EventMetadata.ACTOR, EventMetadata.Actors.JANITOR);
     private static final Set<String> UNCONFIRMED = Set.of("requires_payment_method", "requires_confirmation");
     /** Stripe answers in the version the client pins unless its answer says otherwise. */
     private static final String API_VERSION = Stripe.API_VERSION;
@@ -58,6 +59,7 @@ class StripeJanitor {
         this.batchSize = batchSize;
     }
 
+    /** Every {@link JanitorSettings#pollInterval()}, first after one: the same property, the same default. */
     @Scheduled(
             initialDelayString = "${ledger.janitor.poll-interval:PT30S}",
             fixedDelayString = "${ledger.janitor.poll-interval:PT30S}")

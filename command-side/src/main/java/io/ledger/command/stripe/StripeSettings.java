@@ -1,65 +1,81 @@
 package io.ledger.command.stripe;
 
+import io.ledger.api.retry.Backoff;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The one Stripe client's settings, {@code stripe.*} (env {@code STRIPE_...}): the key, where Stripe is (a stub in
- * tests), per-attempt time-outs, and the retry policy and circuit breaker every call goes through ({@link StripeCalls}).
- * Checked when the application starts. The key is never printed, not even by {@link #toString()}.
+ * tests) and per-attempt time-outs; the retry policy ({@link Retry}) and circuit breaker ({@link CircuitBreaker}) every
+ * call goes through ({@link StripeCalls}) are bound on their own, so that the report of a refused value names its
+ * environment variable (Spring Boot tracks where a value came from only for the bound record's own fields). All are
+ * bound and checked when the Stripe provider starts. The key is never printed, not even by {@link #toString()}.
+ *
+ * @param secretKey selects the Stripe provider; blank or unset: the simulated one
+ * @param apiBase Stripe's base URL (a Stripe-compatible local server in tests)
+ * @param connectTimeout the connect time-out of each attempt
+ * @param readTimeout the read time-out of each attempt
  */
 @ConfigurationProperties("stripe")
+@Validated
 record StripeSettings(
-        String secretKey,
-        @DefaultValue("https://api.stripe.com") String apiBase,
-        @DefaultValue("PT5S") Duration connectTimeout,
-        @DefaultValue("PT20S") Duration readTimeout,
-        @DefaultValue Retry retry,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @NotBlank String secretKey,
+        @DefaultValue("https://api.stripe.com") @NotBlank String apiBase,
+        @DefaultValue("PT5S") @DurationMin(millis = 1) Duration connectTimeout,
+        @DefaultValue("PT20S") @DurationMin(millis = 1) Duration readTimeout) {
 
-    StripeSettings {
-        if (secretKey == null || secretKey.isBlank()) {
-            throw new IllegalArgumentException("stripe.secret-key is required for the Stripe provider");
-        }
-        if (connectTimeout.isNegative()
-                || connectTimeout.isZero()
-                || readTimeout.isNegative()
-                || readTimeout.isZero()) {
-            throw new IllegalArgumentException("stripe.connect-timeout and stripe.read-timeout must be positive");
+    /**
+     * {@code stripe.retry.*}: how calls are retried (whole numbers: no floating point).
+     *
+     * @param maxAttempts attempts per call, 1 to 5 (stripe-java's own retries are off)
+     * @param initialBackoff the wait after the first failed attempt
+     * @param multiplier how many times longer each further wait is
+     * @param jitterPercent how far each wait varies at random, either way
+     * @param maxBackoff the longest wait
+     * @param maxTotal no new attempt starts later than this after the first
+     */
+    @ConfigurationProperties("stripe.retry")
+    @Validated
+    record Retry(
+            @DefaultValue("5") @Min(1) @Max(5) int maxAttempts,
+            @DefaultValue("PT0.5S") @DurationMin(millis = 1) Duration initialBackoff,
+            @DefaultValue("2") @Min(1) int multiplier,
+            @DefaultValue("50") @Min(0) @Max(100) int jitterPercent,
+            @DefaultValue("PT8S") @DurationMin(millis = 1) Duration maxBackoff,
+            @DefaultValue("PT30S") @DurationMin(nanos = 0) Duration maxTotal) {
+
+        /** The wait after each failed attempt. */
+        Backoff backoff() {
+            return Backoff.exponential(initialBackoff, multiplier, maxBackoff).withJitter(jitterPercent);
         }
     }
 
     /**
-     * How calls are retried: at most {@code maxAttempts} attempts (1 to 5), no new one later than {@code maxTotal} after
-     * the first; the backoff grows {@code multiplier}-fold per attempt from {@code initialBackoff} up to
-     * {@code maxBackoff} and varies by up to {@code jitterPercent} either way (whole numbers: no floating point).
+     * {@code stripe.circuit-breaker.*}: when the breaker opens (counting only failures worth retrying) and for how long
+     * it stays open.
+     *
+     * @param failureRatePercent the share of failed calls that opens it
+     * @param slidingWindowSize how many recent calls it counts
+     * @param minimumNumberOfCalls calls counted before it may open
+     * @param openDuration how long it stays open
      */
-    record Retry(
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("PT0.5S") Duration initialBackoff,
-            @DefaultValue("2") int multiplier,
-            @DefaultValue("50") int jitterPercent,
-            @DefaultValue("PT8S") Duration maxBackoff,
-            @DefaultValue("PT30S") Duration maxTotal) {
-
-        Retry {
-            if (maxAttempts < 1 || maxAttempts > 5) {
-                throw new IllegalArgumentException("stripe.retry.max-attempts must be 1 to 5, not " + maxAttempts);
-            }
-        }
-    }
-
-    /** When the breaker opens (counting only failures worth retrying) and for how long it stays open. */
+    @ConfigurationProperties("stripe.circuit-breaker")
+    @Validated
     record CircuitBreaker(
-            @DefaultValue("50") int failureRatePercent,
-            @DefaultValue("20") int slidingWindowSize,
-            @DefaultValue("10") int minimumNumberOfCalls,
-            @DefaultValue("PT30S") Duration openDuration) {}
+            @DefaultValue("50") @Min(1) @Max(100) int failureRatePercent,
+            @DefaultValue("20") @Min(1) int slidingWindowSize,
+            @DefaultValue("10") @Min(1) int minimumNumberOfCalls,
+            @DefaultValue("PT30S") @DurationMin(millis = 1) Duration openDuration) {}
 
     @Override
     public String toString() {
         return "StripeSettings[secretKey=(hidden), apiBase=" + apiBase + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + "]";
+                + ", readTimeout=" + readTimeout + "]";
     }
 }

@@ -11,6 +11,7 @@ import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundRequested;
 import io.ledger.api.payment.RefundSucceeded;
+import io.ledger.api.retry.Backoff;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -52,7 +53,7 @@ class StripeWorkList {
                         event.providerPaymentId(),
                         event.paymentMethod(),
                         java.sql.Timestamp.from(at),
-                        java.sql.Timestamp.from(backoff.next(at, 0)))
+                        java.sql.Timestamp.from(at.plus(backoff.delay(1))))
                 .update();
     }
 
@@ -106,7 +107,7 @@ class StripeWorkList {
                         event.amount().currency().getCurrencyCode(),
                         event.reason(),
                         java.sql.Timestamp.from(at),
-                        java.sql.Timestamp.from(backoff.next(at, 0)),
+                        java.sql.Timestamp.from(at.plus(backoff.delay(1))),
                         event.paymentId().value())
                 .update();
     }
@@ -133,7 +134,7 @@ class StripeWorkList {
                         status,
                         paymentMethod,
                         java.sql.Timestamp.from(at),
-                        awaiting ? java.sql.Timestamp.from(backoff.next(at, 0)) : null,
+                        awaiting ? java.sql.Timestamp.from(at.plus(backoff.delay(1))) : null,
                         paymentId)
                 .update();
     }

@@ -1,6 +1,7 @@
 package io.ledger.command.stripe;
 
 import io.ledger.api.money.Money;
+import io.ledger.api.retry.Backoff;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -83,9 +84,15 @@ class Watches {
         jdbc.sql("UPDATE " + watch.table() + " SET checks = checks + 1, next_check_at = ? WHERE " + watch.keyColumn()
                         + " = ? AND next_check_at = ?")
                 .params(
-                        Timestamp.from(backoff.next(clock.instant(), watch.checks() + 1)),
+                        Timestamp.from(clock.instant().plus(backoff.delay(nextDelay(watch)))),
                         watch.id(),
                         Timestamp.from(watch.nextCheckAt()))
                 .update();
+    }
+
+    /** The backoff's first delay is the wait before any look; after n looks without news comes its (n + 1)-th. */
+    private static int nextDelay(Watch watch) {
+        int looksWithoutNews = watch.checks() + 1; // this one included
+        return looksWithoutNews + 1;
     }
 }

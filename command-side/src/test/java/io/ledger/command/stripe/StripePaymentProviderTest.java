@@ -48,14 +48,11 @@ class StripePaymentProviderTest {
     }
 
     static StripeApi api(StripeStub stub, Duration readTimeout) {
-        StripeSettings settings = new StripeSettings(
-                KEY,
-                stub.base(),
-                Duration.ofSeconds(2),
-                readTimeout,
+        StripeSettings settings = new StripeSettings(KEY, stub.base(), Duration.ofSeconds(2), readTimeout);
+        StripeCalls calls = new StripeCalls(
                 new StripeSettings.Retry(5, Duration.ofMillis(1), 2, 50, Duration.ofMillis(5), Duration.ofSeconds(20)),
-                new StripeSettings.CircuitBreaker(50, 10, 10, Duration.ofMinutes(1)));
-        StripeCalls calls = new StripeCalls(settings.retry(), settings.circuitBreaker(), Clock.systemUTC());
+                new StripeSettings.CircuitBreaker(50, 10, 10, Duration.ofMinutes(1)),
+                Clock.systemUTC());
         return new StripeApi(StripeApi.client(settings), calls);
     }
 

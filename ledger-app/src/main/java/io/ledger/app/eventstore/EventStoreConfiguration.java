@@ -22,7 +22,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +33,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * serialization, and event handler failures that stop a processor instead of being skipped.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EventStoreSettings.class, TokenStoreSettings.class})
 class EventStoreConfiguration {
 
     /** Snake-case names, as in the Flyway migration. */
@@ -74,9 +75,7 @@ class EventStoreConfiguration {
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
-            @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeout,
-            @Value("${ledger.event-store.max-gap-offset:10000}") int maxGapOffset,
-            @Value("${ledger.event-store.gap-cleaning-threshold:250}") int gapCleaningThreshold) {
+            EventStoreSettings settings) {
         JsonbEventStorageEngine.Builder builder = JsonbEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -89,9 +88,9 @@ class EventStoreConfiguration {
                 .dataType(String.class)
                 .appendEvents(JsonbStatements::appendEvents)
                 .appendSnapshot(JsonbStatements::appendSnapshot)
-                .gapTimeout(gapTimeout)
-                .maxGapOffset(maxGapOffset)
-                .gapCleaningThreshold(gapCleaningThreshold);
+                .gapTimeout(settings.gapTimeoutMs())
+                .maxGapOffset(settings.maxGapOffset())
+                .gapCleaningThreshold(settings.gapCleaningThreshold());
         return new JsonbEventStorageEngine(builder);
     }
 
@@ -122,14 +121,12 @@ class EventStoreConfiguration {
 
     @Bean
     TokenStore tokenStore(
-            ConnectionProvider connectionProvider,
-            Serializer defaultSerializer,
-            @Value("${ledger.token-store.claim-timeout:PT10S}") Duration claimTimeout) {
+            ConnectionProvider connectionProvider, Serializer defaultSerializer, TokenStoreSettings settings) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(defaultSerializer)
                 .schema(TOKEN_SCHEMA)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(settings.claimTimeout())
                 .build();
     }
 

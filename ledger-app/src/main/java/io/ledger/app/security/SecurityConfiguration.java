@@ -2,8 +2,8 @@ package io.ledger.app.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties({JwtSettings.class, RateLimitSettings.class})
 class SecurityConfiguration {
 
     static final String STRIPE_WEBHOOKS = "/api/webhooks/stripe";
@@ -51,11 +52,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http,
-            ProblemResponses problems,
-            @Value("${ledger.jwt.secret:}") String secret,
-            @Value("${ledger.rate-limit.per-second:0}") int perSecond) {
-        if (secret.isBlank()) {
+            HttpSecurity http, ProblemResponses problems, JwtSettings jwt, RateLimitSettings rateLimit) {
+        int perSecond = rateLimit.perSecond();
+        if (!jwt.required()) {
             log.warn("LEDGER_JWT_SECRET is not set: the API takes calls without a token");
             if (perSecond == 0) {
                 // Nothing to check: the chain applies to no request, so calls skip a dozen filters that would
@@ -70,12 +69,12 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        if (secret.isBlank()) {
+        if (!jwt.required()) {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
             http.authorizeHttpRequests(SecurityConfiguration::rules)
                     .oauth2ResourceServer(server -> server.bearerTokenResolver(tokensOutsidePublicCalls())
-                            .jwt(jwt -> jwt.decoder(BearerTokens.decoder(secret)))
+                            .jwt(tokens -> tokens.decoder(BearerTokens.decoder(jwt.secret())))
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems));
         }

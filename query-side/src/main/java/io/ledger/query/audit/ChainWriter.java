@@ -4,11 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * therefore never skips an event that commits late and never reorders; it lags by about one interval plus the longest
  * running transaction.
  */
-@Component
-@ConditionalOnProperty(prefix = "ledger.audit.chain-writer", name = "enabled", matchIfMissing = true)
 class ChainWriter {
 
     static final int BATCH = 1000;
@@ -41,6 +37,7 @@ class ChainWriter {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    /** Every {@link ChainWriterSettings#interval()}: the same property, the same default. */
     @Scheduled(fixedDelayString = "${ledger.audit.chain-writer.interval:PT0.2S}")
     void scheduled() {
         appendAvailable();

@@ -17,21 +17,18 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * The ledger's Ed25519 signing key: {@code ledger.audit.signing-key} (env {@code LEDGER_AUDIT_SIGNING_KEY}), a base64
  * PKCS#8 private key. Without it a key is generated at start, and digests then verify only while this process lives.
  */
-@Component
 class DigestSigner {
 
     private static final Logger log = LoggerFactory.getLogger(DigestSigner.class);
 
     private final KeyPair keys;
 
-    DigestSigner(@Value("${ledger.audit.signing-key:}") String signingKey) {
+    DigestSigner(String signingKey) {
         this.keys = signingKey.isBlank() ? generated() : configured(signingKey.strip());
     }
 
@@ -99,7 +96,9 @@ class DigestSigner {
                     .generatePublic(new X509EncodedKeySpec(derived.getPublic().getEncoded()));
             return new KeyPair(publicKey, key);
         } catch (IllegalArgumentException | InvalidKeySpecException | ClassCastException e) {
-            throw new IllegalStateException("ledger.audit.signing-key must be a base64 PKCS#8 Ed25519 private key", e);
+            throw new IllegalStateException(
+                    "ledger.audit.signing-key (env LEDGER_AUDIT_SIGNING_KEY) must be a base64 PKCS#8 Ed25519 private key",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is missing from this Java runtime", e);
         }

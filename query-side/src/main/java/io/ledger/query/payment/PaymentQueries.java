@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,13 +28,10 @@ class PaymentQueries {
     private final PaymentRows rows;
     private final Duration readYourWritesWait;
 
-    PaymentQueries(
-            JdbcClient jdbc,
-            JsonMapper json,
-            @Value("${ledger.query.read-your-writes-wait:PT2S}") Duration readYourWritesWait) {
+    PaymentQueries(JdbcClient jdbc, JsonMapper json, QuerySettings settings) {
         this.jdbc = jdbc;
         this.rows = new PaymentRows(jdbc, json);
-        this.readYourWritesWait = readYourWritesWait;
+        this.readYourWritesWait = settings.readYourWritesWait();
     }
 
     /** Waits up to the configured time for the read model to reach {@code minVersion}, then answers what it has. */

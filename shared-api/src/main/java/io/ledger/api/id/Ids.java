@@ -2,6 +2,7 @@ package io.ledger.api.id;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Makes and checks Stripe-style opaque ids: a type prefix, an underscore and 24 base-62 characters. */
 final class Ids {
@@ -22,13 +23,13 @@ final class Ids {
         return prefix + new String(chars);
     }
 
-    static boolean isValid(String prefix, String value) {
+    static boolean isValid(String prefix, @Nullable String value) {
         return value != null
                 && value.startsWith(prefix)
                 && BODY.matcher(value.substring(prefix.length())).matches();
     }
 
-    static String require(String prefix, String value) {
+    static String require(String prefix, @Nullable String value) {
         if (!isValid(prefix, value)) {
             throw new IllegalArgumentException("not a valid id with prefix " + prefix + ": " + value);
         }

@@ -2,6 +2,7 @@ package io.ledger.api.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /** Identifies a payment, from creation to its last refund and settlement. Written as `pay_` followed by 24 base-62 characters. */
 public record PaymentId(@JsonValue String value) {
@@ -21,7 +22,7 @@ public record PaymentId(@JsonValue String value) {
         return new PaymentId(Ids.random(PREFIX));
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return Ids.isValid(PREFIX, value);
     }
 

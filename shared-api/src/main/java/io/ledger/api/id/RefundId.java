@@ -2,6 +2,7 @@ package io.ledger.api.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /** Identifies one refund of (part of) a payment. Written as `re_` followed by 24 base-62 characters. */
 public record RefundId(@JsonValue String value) {
@@ -21,7 +22,7 @@ public record RefundId(@JsonValue String value) {
         return new RefundId(Ids.random(PREFIX));
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return Ids.isValid(PREFIX, value);
     }
 

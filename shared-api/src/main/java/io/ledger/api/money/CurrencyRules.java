@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stripe's rules for amounts: which currencies it charges in, how many minor digits each has, and the smallest and
  * largest amount it accepts. Amounts always use the currency's minor unit, as Stripe's API does.
  */
+@NullMarked
 public final class CurrencyRules {
 
     /** Stripe accepts amounts of at most eight digits. */
@@ -70,7 +73,7 @@ public final class CurrencyRules {
     private CurrencyRules() {}
 
     /** The currency for a code in either case, if Stripe charges in it. */
-    public static Currency currency(String code) {
+    public static Currency currency(@Nullable String code) {
         Currency currency = code == null ? null : SUPPORTED.get(code.toUpperCase(Locale.ROOT));
         if (currency == null) {
             throw new InvalidMoney.UnsupportedCurrency(code);
@@ -78,7 +81,7 @@ public final class CurrencyRules {
         return currency;
     }
 
-    public static boolean isSupported(String code) {
+    public static boolean isSupported(@Nullable String code) {
         return code != null && SUPPORTED.containsKey(code.toUpperCase(Locale.ROOT));
     }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * An exact amount in a currency's minor unit (cents for USD, yen for JPY, fils for KWD). Arithmetic is exact and only
  * ever within one currency.
  */
+@NullMarked
 public record Money(long minor, Currency currency) {
 
     public Money {

@@ -3,6 +3,7 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.money.Money;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Create a payment of {@code amount} for a customer; with {@code confirm}, charge {@code paymentMethod} at once.
@@ -12,14 +13,30 @@ public record CreatePaymentCommand(
         PaymentId paymentId,
         Money amount,
         String customerId,
-        String orderId,
-        String description,
+        @Nullable String orderId,
+        @Nullable String description,
         Map<String, String> metadata,
-        String paymentMethod,
+        @Nullable String paymentMethod,
         boolean confirm)
         implements PaymentCommand {
 
-    public CreatePaymentCommand {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    /** No metadata (null) is none: the command always holds a map. */
+    public CreatePaymentCommand(
+            PaymentId paymentId,
+            Money amount,
+            String customerId,
+            @Nullable String orderId,
+            @Nullable String description,
+            @Nullable Map<String, String> metadata,
+            @Nullable String paymentMethod,
+            boolean confirm) {
+        this.paymentId = paymentId;
+        this.amount = amount;
+        this.customerId = customerId;
+        this.orderId = orderId;
+        this.description = description;
+        this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        this.paymentMethod = paymentMethod;
+        this.confirm = confirm;
     }
 }

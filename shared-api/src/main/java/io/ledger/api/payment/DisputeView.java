@@ -1,6 +1,7 @@
 package io.ledger.api.payment;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One dispute of a payment as clients see it: the amount and fee the provider withdrew when it opened, and how it ended
@@ -13,6 +14,6 @@ public record DisputeView(
         long fee,
         String currency,
         DisputeStatus status,
-        String reason,
+        @Nullable String reason,
         Instant openedAt,
-        Instant closedAt) {}
+        @Nullable Instant closedAt) {}

@@ -2,6 +2,7 @@ package io.ledger.api.payment;
 
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An attempt to charge {@code amount} failed (a decline, say); {@code code} is the provider's decline code and
@@ -13,9 +14,9 @@ public record PaymentFailed(
         PaymentId paymentId,
         Money amount,
         String code,
-        String message,
-        String providerPaymentId,
-        String paymentMethod,
-        String declineCode,
-        ProviderDetails details)
+        @Nullable String message,
+        @Nullable String providerPaymentId,
+        @Nullable String paymentMethod,
+        @Nullable String declineCode,
+        @Nullable ProviderDetails details)
         implements PaymentEvent {}

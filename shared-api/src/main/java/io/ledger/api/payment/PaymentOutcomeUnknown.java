@@ -1,6 +1,7 @@
 package io.ledger.api.payment;
 
 import io.ledger.api.id.PaymentId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A confirmation was sent to the provider but its answer never came (the provider could not be reached after
@@ -8,5 +9,7 @@ import io.ledger.api.id.PaymentId;
  * is asked again and its word is recorded. Only this state gives way to a later {@code requires_action}: the provider
  * itself never moves a processing payment there.
  */
-public record PaymentOutcomeUnknown(PaymentId paymentId, String providerPaymentId, String paymentMethod)
-        implements PaymentEvent {}
+public record PaymentOutcomeUnknown(
+        PaymentId paymentId,
+        @Nullable String providerPaymentId,
+        @Nullable String paymentMethod) implements PaymentEvent {}

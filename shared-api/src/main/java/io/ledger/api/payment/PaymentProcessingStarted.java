@@ -2,6 +2,7 @@ package io.ledger.api.payment;
 
 import io.ledger.api.event.EventRevision;
 import io.ledger.api.id.PaymentId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider accepted the charge and will tell its outcome later (an asynchronous payment method, say).
@@ -12,5 +13,7 @@ import io.ledger.api.id.PaymentId;
  * {@link PaymentOutcomeUnknown}; with the flag false as this revision.
  */
 @EventRevision("2")
-public record PaymentProcessingStarted(PaymentId paymentId, String providerPaymentId, String paymentMethod)
-        implements PaymentEvent {}
+public record PaymentProcessingStarted(
+        PaymentId paymentId,
+        @Nullable String providerPaymentId,
+        @Nullable String paymentMethod) implements PaymentEvent {}

@@ -3,6 +3,7 @@ package io.ledger.api.payment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment as clients see it: amounts in minor units, the currency in lowercase, {@code version} the number of events
@@ -15,12 +16,12 @@ public record PaymentView(
         String currency,
         long amountRefunded,
         String customerId,
-        String orderId,
-        String description,
+        @Nullable String orderId,
+        @Nullable String description,
         Map<String, String> metadata,
         Provider provider,
-        String providerPaymentId,
-        FailureView failure,
+        @Nullable String providerPaymentId,
+        @Nullable FailureView failure,
         List<RefundView> refunds,
         ReconciliationView reconciliation,
         Instant createdAt,
@@ -50,11 +51,15 @@ public record PaymentView(
     }
 
     /** Why the last attempt failed. */
-    public record FailureView(String code, String message) {}
+    public record FailureView(String code, @Nullable String message) {}
 
     /** The settlement seen for the payment, if any. */
     public record ReconciliationView(
-            ReconciliationStatus status, String settlementId, Long fee, Long netAmount, Instant settledAt) {
+            ReconciliationStatus status,
+            @Nullable String settlementId,
+            @Nullable Long fee,
+            @Nullable Long netAmount,
+            @Nullable Instant settledAt) {
 
         public static final ReconciliationView UNRECONCILED =
                 new ReconciliationView(ReconciliationStatus.UNRECONCILED, null, null, null, null);

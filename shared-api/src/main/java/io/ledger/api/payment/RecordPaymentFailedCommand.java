@@ -1,6 +1,7 @@
 package io.ledger.api.payment;
 
 import io.ledger.api.id.PaymentId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Record the provider's word that a charge attempt failed: {@code code} (Stripe's error code, or its decline code for
@@ -10,8 +11,8 @@ import io.ledger.api.id.PaymentId;
 public record RecordPaymentFailedCommand(
         PaymentId paymentId,
         String code,
-        String declineCode,
-        String message,
-        String paymentMethod,
-        ProviderDetails details)
+        @Nullable String declineCode,
+        @Nullable String message,
+        @Nullable String paymentMethod,
+        @Nullable ProviderDetails details)
         implements PaymentCommand {}

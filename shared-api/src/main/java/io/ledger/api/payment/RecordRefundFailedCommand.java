@@ -3,6 +3,7 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Record the provider's word that a refund could not be paid out; its amount becomes refundable again. An unknown id
@@ -12,8 +13,8 @@ public record RecordRefundFailedCommand(
         PaymentId paymentId,
         RefundId refundId,
         Money amount,
-        String providerRefundId,
-        String code,
-        String message,
-        ProviderDetails details)
+        @Nullable String providerRefundId,
+        @Nullable String code,
+        @Nullable String message,
+        @Nullable ProviderDetails details)
         implements PaymentCommand {}

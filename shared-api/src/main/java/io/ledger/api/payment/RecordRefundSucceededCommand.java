@@ -3,6 +3,7 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Record the provider's word that a refund paid out. A pending refund of that id settles; an unknown id (a refund made
@@ -13,7 +14,7 @@ public record RecordRefundSucceededCommand(
         PaymentId paymentId,
         RefundId refundId,
         Money amount,
-        String reason,
-        String providerRefundId,
-        ProviderDetails details)
+        @Nullable String reason,
+        @Nullable String providerRefundId,
+        @Nullable ProviderDetails details)
         implements PaymentCommand {}

@@ -3,6 +3,7 @@ package io.ledger.api.payment;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider paid {@code amount} back to the customer, and the payment decided its status from here on:
@@ -14,9 +15,9 @@ public record RefundSucceeded(
         PaymentId paymentId,
         RefundId refundId,
         Money amount,
-        String providerRefundId,
-        ProviderDetails details,
-        PaymentStatus paymentStatus)
+        @Nullable String providerRefundId,
+        @Nullable ProviderDetails details,
+        @Nullable PaymentStatus paymentStatus)
         implements PaymentEvent {
 
     /**

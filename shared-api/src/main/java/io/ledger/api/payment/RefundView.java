@@ -1,6 +1,7 @@
 package io.ledger.api.payment;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One refund of a payment as clients see it. */
 public record RefundView(
@@ -9,5 +10,5 @@ public record RefundView(
         long amount,
         String currency,
         RefundStatus status,
-        String reason,
+        @Nullable String reason,
         Instant createdAt) {}

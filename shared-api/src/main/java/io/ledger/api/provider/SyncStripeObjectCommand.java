@@ -1,6 +1,7 @@
 package io.ledger.api.provider;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bring the ledger in line with the Stripe object a webhook event names. The command side reads the object as it
@@ -9,7 +10,12 @@ import java.util.Objects;
  * payment: a payout, say, concerns many. Answered with a {@link SyncOutcome}.
  */
 public record SyncStripeObjectCommand(
-        String eventId, String eventType, String apiVersion, String objectType, String objectId, String objectJson) {
+        String eventId,
+        String eventType,
+        @Nullable String apiVersion,
+        @Nullable String objectType,
+        @Nullable String objectId,
+        String objectJson) {
 
     public SyncStripeObjectCommand {
         Objects.requireNonNull(eventId, "eventId");

@@ -2,6 +2,7 @@ package io.ledger.api.reconciliation;
 
 import io.ledger.api.payment.ReconciliationStatus;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A captured payment still waiting for a matching settlement: its captured {@code amount} in minor units, the
@@ -16,9 +17,9 @@ public record UnreconciledPaymentView(
      */
     public record SettlementView(
             ReconciliationStatus status,
-            String settlementId,
-            Long grossAmount,
-            Long fee,
-            Long netAmount,
-            Instant settledAt) {}
+            @Nullable String settlementId,
+            @Nullable Long grossAmount,
+            @Nullable Long fee,
+            @Nullable Long netAmount,
+            @Nullable Instant settledAt) {}
 }

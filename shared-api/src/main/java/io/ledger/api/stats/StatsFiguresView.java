@@ -1,5 +1,7 @@
 package io.ledger.api.stats;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Payment figures of one currency over some days. {@code count} payments were created; {@code succeeded} captured
  * money and {@code failed} attempts were declined; {@code canceled} payments were canceled. {@code successRate} is
@@ -12,7 +14,7 @@ public record StatsFiguresView(
         long succeeded,
         long failed,
         long canceled,
-        String successRate,
+        @Nullable String successRate,
         long grossVolume,
         long refundedVolume,
         long feeVolume,

@@ -1,6 +1,9 @@
 package io.ledger.webhook.stripe;
 
+import io.ledger.api.metadata.EventMetadata;
+import io.ledger.api.metadata.Source;
 import io.ledger.api.provider.SyncOutcome;
+import io.ledger.api.retry.Backoff;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +12,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * object it names ({@link StripeEvent#syncCommand()}; the command side translates it, and Axon's SpringTransactionManager
  * joins that transaction, so the events it causes are appended in it) and marks it processed or ignored, as the
  * command's answer says. The command carries the Stripe event id as correlation and causation, {@code actor=stripe} and
- * {@code source=webhook}, and so does every event it causes. A failure rolls all of that back; a second transaction then counts the attempt and schedules the next
- * one with exponential backoff, or parks the event as dead after {@code ledger.webhook.max-attempts}. Rows are claimed
- * with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work; an event stored before a crash is simply
- * still due when the application comes back.
+ * {@code source=webhook}, and so does every event it causes. A failure rolls all of that back; a second transaction then
+ * counts the attempt and schedules the next one ({@link WebhookSettings#backoff()}), or parks the event as dead after
+ * {@code ledger.webhook.max-attempts}. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share
+ * the work; an event stored before a crash is simply still due when the application comes back.
  */
 @Component
 class InboxWorker {
@@ -34,43 +36,43 @@ class InboxWorker {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final WebhookSettings settings;
+    private final Backoff backoff;
     private final Clock clock;
-    private final boolean enabled;
 
     InboxWorker(
             Inbox inbox,
             CommandGateway commands,
             TransactionTemplate transaction,
             WebhookSettings settings,
-            Clock clock,
-            @Value("${ledger.webhook.worker.enabled:true}") boolean enabled) {
+            Clock clock) {
         this.inbox = inbox;
         this.commands = commands;
         this.transaction = transaction;
         this.settings = settings;
+        this.backoff = settings.backoff();
         this.clock = clock;
-        this.enabled = enabled;
     }
 
+    /** Every {@link WebhookSettings#pollInterval()}, first after one: the same property, the same default. */
     @Scheduled(
             fixedDelayString = "${ledger.webhook.poll-interval:PT1S}",
             initialDelayString = "${ledger.webhook.poll-interval:PT1S}")
     void poll() {
-        if (!enabled) {
+        if (!settings.worker().enabled()) {
             return;
         }
         // A full batch means more may be waiting: go on at once instead of sleeping a poll interval per batch. Failed
         // events are not due again before their backoff, and dead after max-attempts, so this ends.
         List<String> due;
         do {
-            due = inbox.due(settings.batchSize);
+            due = inbox.due(settings.batchSize());
             due.forEach(this::process);
-        } while (due.size() == settings.batchSize);
+        } while (due.size() == settings.batchSize());
     }
 
     /** One pass over the events due now, each attempted at most once; how many were processed or ignored. */
     int processDue() {
-        List<String> due = inbox.due(settings.batchSize);
+        List<String> due = inbox.due(settings.batchSize());
         int done = 0;
         for (String eventId : due) {
             if (process(eventId)) {
@@ -90,14 +92,14 @@ class InboxWorker {
                 StripeEvent event = StripeEvent.parse(row.get().payload());
                 SyncOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(event.syncCommand())
                         .andMetaData(Map.of(
-                                "correlationId",
+                                EventMetadata.CORRELATION_ID,
                                 event.id(),
-                                "causationId",
+                                EventMetadata.CAUSATION_ID,
                                 event.id(),
-                                "actor",
-                                "stripe",
-                                "source",
-                                "webhook")));
+                                EventMetadata.ACTOR,
+                                EventMetadata.Actors.STRIPE,
+                                EventMetadata.SOURCE,
+                                Source.WEBHOOK.wire())));
                 inbox.finish(eventId, outcome == SyncOutcome.IGNORED ? Inbox.IGNORED : Inbox.PROCESSED);
                 return true;
             }));
@@ -111,8 +113,8 @@ class InboxWorker {
         String error = describe(failure);
         transaction.executeWithoutResult(tx -> {
             int attempts = inbox.attempts(eventId) + 1;
-            boolean dead = attempts >= settings.maxAttempts;
-            inbox.failed(eventId, error, dead, clock.instant().plus(settings.backoff(attempts)));
+            boolean dead = attempts >= settings.maxAttempts();
+            inbox.failed(eventId, error, dead, clock.instant().plus(backoff.delay(attempts)));
             if (dead) {
                 log.error(
                         "ALERT Stripe event {} parked as a dead letter after {} attempts: {}",

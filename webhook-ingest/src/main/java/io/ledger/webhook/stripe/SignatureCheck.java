@@ -15,16 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SignatureCheck {
 
+    private final WebhookSecrets secrets;
     private final WebhookSettings settings;
     private final Clock clock;
 
-    SignatureCheck(WebhookSettings settings, Clock clock) {
+    SignatureCheck(WebhookSecrets secrets, WebhookSettings settings, Clock clock) {
+        this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
     }
 
     void verify(String payload, String header) {
-        List<String> secrets = settings.secrets;
+        List<String> secrets = this.secrets.webhookSecret();
         if (secrets.isEmpty()) {
             throw new InvalidSignature("No webhook signing secret is configured; webhooks are refused.");
         }
@@ -35,7 +37,8 @@ class SignatureCheck {
         for (String secret : secrets) {
             try {
                 // Returns true or throws.
-                Webhook.Signature.verifyHeader(payload, header, secret, settings.tolerance.toSeconds(), clock);
+                Webhook.Signature.verifyHeader(
+                        payload, header, secret, settings.tolerance().toSeconds(), clock);
             } catch (SignatureVerificationException e) {
                 failure = e.getMessage();
                 continue;
@@ -53,7 +56,7 @@ class SignatureCheck {
     /** stripe-java checks only that the timestamp is not too old. */
     private void requireNotInTheFuture(String header) {
         Instant signedAt = Instant.ofEpochSecond(timestamp(header));
-        if (signedAt.isAfter(clock.instant().plus(settings.futureTolerance))) {
+        if (signedAt.isAfter(clock.instant().plus(settings.futureTolerance()))) {
             throw new InvalidSignature("The signature's timestamp lies in the future.");
         }
     }

@@ -120,7 +120,7 @@ class StripeWebhookController {
 
     /** The body as sent, refused beyond the cap without reading more than one byte past it. */
     private byte[] body(HttpServletRequest request) throws IOException {
-        long limit = settings.maxBodyBytes;
+        long limit = settings.maxBodySize().toBytes();
         if (request.getContentLengthLong() > limit) {
             throw new BodyTooLarge(limit);
         }

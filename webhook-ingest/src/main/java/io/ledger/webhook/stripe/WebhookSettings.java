@@ -1,56 +1,49 @@
 package io.ledger.webhook.stripe;
 
+import io.ledger.api.retry.Backoff;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The webhook module's settings. {@code stripe.webhook-secret} (env {@code STRIPE_WEBHOOK_SECRET}) holds one or more
- * signing secrets, comma separated, so a secret can be rotated without downtime; none means every webhook is refused.
+ * {@code ledger.webhook.*} (env {@code LEDGER_WEBHOOK_...}): how webhooks are received and how the inbox is worked,
+ * checked at start. The signing secrets are {@link WebhookSecrets}. {@link InboxWorker}'s schedule reads the poll
+ * interval's property itself, with the same default (a schedule takes no bound value): a bad value is caught here
+ * first. {@code @Positive} on a size is {@link PositiveDataSize}.
+ *
+ * @param maxBodySize the largest webhook body taken
+ * @param tolerance how old a signature may be (whole seconds, as stripe-java checks it)
+ * @param futureTolerance how far a signature's timestamp may lie ahead of our clock
+ * @param worker the inbox worker
+ * @param pollInterval how often the inbox worker looks for due events
+ * @param batchSize events the inbox worker claims per look
+ * @param maxAttempts attempts before an event is parked as a dead letter
+ * @param initialBackoff the wait after an event's first failed attempt; it doubles after each further one
+ * @param maxBackoff the longest wait between an event's attempts
  */
-@Component
-class WebhookSettings {
+@ConfigurationProperties("ledger.webhook")
+@Validated
+record WebhookSettings(
+        @DefaultValue("512KB") @Positive DataSize maxBodySize,
+        @DefaultValue("PT5M") @DurationMin(seconds = 1) Duration tolerance,
+        @DefaultValue("PT1M") @DurationMin(nanos = 0) Duration futureTolerance,
+        @DefaultValue @Valid Worker worker,
+        @DefaultValue("PT1S") @DurationMin(millis = 1) Duration pollInterval,
+        @DefaultValue("20") @Positive int batchSize,
+        @DefaultValue("8") @Positive int maxAttempts,
+        @DefaultValue("PT10S") @DurationMin(nanos = 0) Duration initialBackoff,
+        @DefaultValue("PT1H") @DurationMin(nanos = 0) Duration maxBackoff) {
 
-    final List<String> secrets;
-    final long maxBodyBytes;
-    final Duration tolerance;
-    final Duration futureTolerance;
-    final int maxAttempts;
-    final Duration initialBackoff;
-    final Duration maxBackoff;
-    final int batchSize;
+    /** @param enabled whether the inbox worker runs (tests turn it off and run it themselves) */
+    record Worker(@DefaultValue("true") boolean enabled) {}
 
-    WebhookSettings(
-            @Value("${stripe.webhook-secret:}") String secrets,
-            @Value("${ledger.webhook.max-body-size:512KB}") DataSize maxBodySize,
-            @Value("${ledger.webhook.tolerance:PT5M}") Duration tolerance,
-            @Value("${ledger.webhook.future-tolerance:PT1M}") Duration futureTolerance,
-            @Value("${ledger.webhook.max-attempts:8}") int maxAttempts,
-            @Value("${ledger.webhook.initial-backoff:PT10S}") Duration initialBackoff,
-            @Value("${ledger.webhook.max-backoff:PT1H}") Duration maxBackoff,
-            @Value("${ledger.webhook.batch-size:20}") int batchSize) {
-        this.secrets = Arrays.stream(secrets.split(","))
-                .map(String::trim)
-                .filter(secret -> !secret.isEmpty())
-                .toList();
-        this.maxBodyBytes = maxBodySize.toBytes();
-        this.tolerance = tolerance;
-        this.futureTolerance = futureTolerance;
-        this.maxAttempts = maxAttempts;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
-        this.batchSize = batchSize;
-    }
-
-    /** How long to wait after the {@code attempts}-th failure: doubling from the initial backoff, capped. */
-    Duration backoff(int attempts) {
-        Duration delay = initialBackoff;
-        for (int i = 1; i < attempts && delay.compareTo(maxBackoff) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+    /** The wait after the n-th failed attempt: {@code initialBackoff} x 2^(n-1), capped at {@code maxBackoff}. */
+    Backoff backoff() {
+        return Backoff.exponential(initialBackoff, 2, maxBackoff);
     }
 }

@@ -15,7 +15,8 @@ import static org.mockito.Mockito.when;
 import io.ledger.api.provider.SyncOutcome;
 import io.ledger.api.provider.SyncStripeObjectCommand;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,7 +28,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * How the scheduled poll walks the inbox (it drains full batches at once and stops at the first short one), and what
@@ -40,15 +40,6 @@ class InboxWorkerTest {
 
     private final Inbox inbox = mock(Inbox.class);
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
-    private final WebhookSettings settings = new WebhookSettings(
-            "whsec_test",
-            DataSize.ofKilobytes(512),
-            Duration.ofMinutes(5),
-            Duration.ofMinutes(1),
-            8,
-            Duration.ofSeconds(10),
-            Duration.ofHours(1),
-            BATCH);
 
     @BeforeEach
     void runTransactionsInline() {
@@ -128,6 +119,34 @@ class InboxWorkerTest {
         verify(inbox).failed(eq("evt_1"), contains("no payment for re_1"), eq(false), any());
     }
 
+    @Test
+    void aFailedEventIsDueAgainAfterTheDoublingBackoffAndDeadAfterTheLastAttempt() {
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        CommandGateway commands = mock(CommandGateway.class);
+        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("Stripe is down"));
+        doAnswer(call -> {
+                    Consumer<TransactionStatus> work = call.getArgument(0);
+                    work.accept(null);
+                    return null;
+                })
+                .when(transaction)
+                .executeWithoutResult(any());
+        when(inbox.due(BATCH)).thenReturn(List.of("evt_1"));
+        when(inbox.claim("evt_1")).thenReturn(Optional.of(row("evt_1", "refund.updated")));
+        InboxWorker worker = new InboxWorker(
+                inbox, commands, transaction, Settings.with(BATCH, true), Clock.fixed(now, ZoneOffset.UTC));
+
+        // The third failure: 10 s x 2^2.
+        when(inbox.attempts("evt_1")).thenReturn(2);
+        worker.processDue();
+        verify(inbox).failed(eq("evt_1"), any(), eq(false), eq(now.plusSeconds(40)));
+
+        // The eighth, max-attempts: a dead letter.
+        when(inbox.attempts("evt_1")).thenReturn(7);
+        worker.processDue();
+        verify(inbox).failed(eq("evt_1"), any(), eq(true), any());
+    }
+
     private static Inbox.Row row(String eventId, String type) {
         String payload = "{\"id\": \"" + eventId + "\", \"object\": \"event\", \"type\": \"" + type
                 + "\", \"created\": 1763800000, \"data\": {\"object\": {\"id\": \"cus_1\","
@@ -136,10 +155,10 @@ class InboxWorkerTest {
     }
 
     private InboxWorker worker(boolean enabled) {
-        return new InboxWorker(inbox, null, transaction, settings, Clock.systemUTC(), enabled);
+        return new InboxWorker(inbox, null, transaction, Settings.with(BATCH, enabled), Clock.systemUTC());
     }
 
     private InboxWorker worker(CommandGateway commands) {
-        return new InboxWorker(inbox, commands, transaction, settings, Clock.systemUTC(), true);
+        return new InboxWorker(inbox, commands, transaction, Settings.with(BATCH, true), Clock.systemUTC());
     }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 class SignatureCheckTest {
 
@@ -84,15 +83,6 @@ class SignatureCheckTest {
     }
 
     private static SignatureCheck check(String secrets) {
-        WebhookSettings settings = new WebhookSettings(
-                secrets,
-                DataSize.ofKilobytes(512),
-                java.time.Duration.ofMinutes(5),
-                java.time.Duration.ofMinutes(1),
-                8,
-                java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofHours(1),
-                20);
-        return new SignatureCheck(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SignatureCheck(Settings.secrets(secrets), Settings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }
