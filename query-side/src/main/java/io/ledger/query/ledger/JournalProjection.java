@@ -10,7 +10,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -18,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The double-entry journal: every payment fact that moves money becomes balanced lines (see {@link PostingRules}),
- * keyed by the event's identifier and the line number, so a redelivered event writes nothing twice. The daily balances
+ * keyed by the event's identifier and the line number, so a redelivered event writes nothing twice. Each line carries its
+ * event's global index as the event store holds it (read by the insert itself): a processor's tracking token names the
+ * highest index it has seen, which is another event's when this one filled a gap (committed after a later one). The daily balances
  * grow only by the lines actually inserted, and only when the batch commits: its totals are summed in memory and
  * written in key order in the same transaction as the lines and the processor's token.
  */
@@ -37,17 +38,15 @@ class JournalProjection {
     }
 
     @EventHandler
-    void on(PaymentEvent event, @MessageIdentifier String eventId, @Timestamp Instant at, TrackingToken token) {
-        long globalIndex = token.position()
-                .orElseThrow(() -> new IllegalStateException("the journal needs the global index of event " + eventId));
+    void on(PaymentEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         Optional<JournalEntry> previousSettlement = PostingRules.isSettlement(event)
-                ? tables.previousSettlement(event.paymentId().value(), globalIndex)
+                ? tables.previousSettlement(event.paymentId().value(), eventId)
                 : Optional.empty();
         List<JournalEntry> entries = PostingRules.post(event, previousSettlement);
         if (entries.isEmpty()) {
             return;
         }
-        List<JournalTables.Line> inserted = tables.insert(eventId, globalIndex, at, entries);
+        List<JournalTables.Line> inserted = tables.insert(eventId, at, entries);
         if (inserted.isEmpty()) {
             return;
         }

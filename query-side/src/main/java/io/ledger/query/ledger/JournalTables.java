@@ -21,20 +21,22 @@ class JournalTables {
     }
 
     /**
-     * The payment's last settlement entry posted by an event before {@code beforeGlobalIndex}: the one a new settlement
-     * reverses. Looking only before the event keeps a redelivered event posting exactly what it posted the first time.
+     * The payment's last settlement entry posted by an event stored before event {@code eventId}: the one a new
+     * settlement reverses. Looking only before the event keeps a redelivered event posting exactly what it posted the
+     * first time.
      */
-    Optional<JournalEntry> previousSettlement(String paymentId, long beforeGlobalIndex) {
+    Optional<JournalEntry> previousSettlement(String paymentId, String eventId) {
         List<Line> lines = jdbc.sql("""
                         SELECT account, currency, debit, credit FROM journal_line
                         WHERE payment_id = :payment AND entry_kind = 'settlement'
                           AND global_index = (SELECT max(global_index) FROM journal_line
                                               WHERE payment_id = :payment AND entry_kind = 'settlement'
-                                                AND global_index < :before)
+                                                AND global_index < (SELECT global_index FROM domain_event_entry
+                                                                    WHERE event_identifier = :event))
                         ORDER BY line_no
                         """)
                 .param("payment", paymentId)
-                .param("before", beforeGlobalIndex)
+                .param("event", eventId)
                 .query((rs, n) -> new Line(
                         Account.fromCode(rs.getString("account")).orElseThrow(),
                         rs.getString("currency"),
@@ -55,9 +57,9 @@ class JournalTables {
 
     /**
      * Writes the event's lines, numbered from 1 across its entries, skipping those already written; answers the lines
-     * this call inserted.
+     * this call inserted. The global index is the event's row's, looked up by the same statement.
      */
-    List<Line> insert(String eventId, long globalIndex, Instant postedAt, List<JournalEntry> entries) {
+    List<Line> insert(String eventId, Instant postedAt, List<JournalEntry> entries) {
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO journal_line (event_id, line_no, global_index, payment_id, entry_kind, account, currency,
                     debit, credit, posted_at)
@@ -67,11 +69,13 @@ class JournalTables {
         for (JournalEntry entry : entries) {
             String currency = entry.currency().getCurrencyCode().toLowerCase(Locale.ROOT);
             for (PostingLine line : entry.lines()) {
-                sql.append(lineNo == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                sql.append(lineNo == 0 ? "" : ", ")
+                        .append("(?, ?, (SELECT global_index FROM domain_event_entry WHERE event_identifier = ?),"
+                                + " ?, ?, ?, ?, ?, ?, ?)");
                 lineNo++;
                 params.add(eventId);
                 params.add(lineNo);
-                params.add(globalIndex);
+                params.add(eventId);
                 params.add(entry.paymentId());
                 params.add(entry.kind().code());
                 params.add(line.account().code());
