@@ -79,16 +79,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @WebMvcTest(PaymentController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@Import(PaymentControllerTest.CallerFromRequest.class)
 class PaymentControllerTest {
 
-    /**
-     * command-side has no application class of its own: the slice gets the controller, the problem advice and, in
-     * place of the security's, a caller taken from the request attribute {@link #CALLER} (the shop's backend, with
-     * every scope, unless a test says otherwise).
-     */
+    /** command-side has no application class of its own: the slice gets the controller and the problem advice. */
     @SpringBootConfiguration
     @Import({PaymentController.class, ProblemAdvice.class})
-    static class Slice implements WebMvcConfigurer {
+    static class Slice {}
+
+    /**
+     * In place of the security's, a caller taken from the request attribute {@link #CALLER}: the shop's backend, with
+     * every scope, unless a test says otherwise. Imported by this test only and no configuration class itself: the
+     * command side's component scan, which finds the slice above in every application test, must not find it.
+     */
+    static class CallerFromRequest implements WebMvcConfigurer {
 
         @Override
         public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
