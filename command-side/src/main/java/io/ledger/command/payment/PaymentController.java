@@ -61,7 +61,7 @@ class PaymentController {
                     answer is 201 with `status: failed` and `failure`. Send an `Idempotency-Key`: the payment's id is \
                     derived from it, so a retry after a timeout or a crash never makes a second payment. With \
                     `payments:write:own` the payment is the caller's own: `customerId` may be omitted (it is the \
-                    token's subject) and must not name another customer.""")
+                    token's subject) and naming another customer is 403 `forbidden`, with nothing recorded.""")
     @ApiResponse(
             responseCode = "201",
             description = "The payment was created (and charged, with `confirm`).",
@@ -74,9 +74,6 @@ class PaymentController {
                     `validation_failed`: a missing or malformed field, an unsupported currency, an amount the \
                     currency cannot express or below the provider's minimum, more than 50 metadata keys, an unknown \
                     payment method, or `confirm` without a payment method.""")
-    @ApiResponse(responseCode = "403", description = """
-                    `forbidden`: with `payments:write:own`, a `customerId` other than the token's subject; nothing \
-                    was recorded.""")
     @ApiResponse(
             responseCode = "409",
             description = "`concurrent_update`: another request made the same payment at the same instant; retry.")

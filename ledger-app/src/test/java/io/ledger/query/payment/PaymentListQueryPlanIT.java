@@ -100,13 +100,14 @@ class PaymentListQueryPlanIT {
 
     @Test
     void aConfinedCallersPagesComeFromTheCustomerIndexToo() {
-        String next = new PageCursor(PaymentSort.CREATED_AT, false, "2001-01-07T22:40:00Z", "pay_plan_010000").encode();
-        for (String cursor : new String[] {null, next}) {
-            Plan plan = plan(query(EVERYTHING.confinedTo("cus_plan_42"), PaymentSort.CREATED_AT, false, cursor));
+        Plan first = plan(query(EVERYTHING.confinedTo("cus_plan_42"), PaymentSort.CREATED_AT, false, null));
+        first.assertReadsIndex("payment_view_customer");
+        first.assertNeedsNoSort();
 
-            plan.assertReadsIndex("payment_view_customer");
-            plan.assertNeedsNoSort();
-        }
+        String next = new PageCursor(PaymentSort.CREATED_AT, false, "2001-01-07T22:40:00Z", "pay_plan_010000").encode();
+        Plan following = plan(query(EVERYTHING.confinedTo("cus_plan_0"), PaymentSort.CREATED_AT, false, next));
+        following.assertReadsIndex("payment_view_customer");
+        following.assertSeeksTo("payment_view_customer");
     }
 
     @Test
