@@ -13,6 +13,7 @@ import io.ledger.api.payment.RefundPaymentCommand;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -31,7 +32,12 @@ final class PaymentRequests {
             Long amount,
 
             @NotBlank String currency,
-            @NotBlank @Size(max = 255) String customerId,
+
+            // Omitted only by a caller with payments:write:own, whose own it then is (checked when mapped). Given, it
+            // is not blank: a pattern that reads so in Java and in the OpenAPI description's ECMA regular expressions.
+            @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") @Size(max = 255)
+            String customerId,
+
             @Size(max = 255) String orderId,
             @Size(max = 1000) String description,
 
@@ -41,25 +47,34 @@ final class PaymentRequests {
             @Size(max = 255) String paymentMethod,
             Boolean confirm) {
 
-        CreatePaymentCommand toCommand(PaymentId paymentId) {
+        /**
+         * The command for a caller confined to {@code onlyCustomer}'s payments (null: any customer's), for whom an
+         * omitted customer is that one.
+         */
+        CreatePaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
             Money money = Money.of(amount, currency);
             CurrencyRules.checkChargeAmount(money);
+            String customer = customerId != null ? customerId : onlyCustomer;
+            if (customer == null) {
+                throw new CustomerIdRequired();
+            }
             return new CreatePaymentCommand(
                     paymentId,
                     money,
-                    customerId,
+                    customer,
                     orderId,
                     description,
                     metadata,
                     paymentMethod,
-                    Boolean.TRUE.equals(confirm));
+                    Boolean.TRUE.equals(confirm),
+                    onlyCustomer);
         }
     }
 
     record ConfirmPaymentBody(@Size(max = 255) String paymentMethod) {
 
-        ConfirmPaymentCommand toCommand(PaymentId paymentId) {
-            return new ConfirmPaymentCommand(paymentId, paymentMethod);
+        ConfirmPaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
+            return new ConfirmPaymentCommand(paymentId, paymentMethod, onlyCustomer);
         }
     }
 
@@ -74,8 +89,8 @@ final class PaymentRequests {
 
     record CancelPaymentBody(@Size(max = 500) String reason) {
 
-        CancelPaymentCommand toCommand(PaymentId paymentId) {
-            return new CancelPaymentCommand(paymentId, reason);
+        CancelPaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
+            return new CancelPaymentCommand(paymentId, reason, onlyCustomer);
         }
     }
 
