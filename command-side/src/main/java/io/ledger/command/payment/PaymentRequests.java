@@ -13,6 +13,7 @@ import io.ledger.api.payment.RefundPaymentCommand;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,15 @@ import java.util.Map;
 
 /** The request bodies of the payment endpoints, each mapping itself to its command. Limits follow Stripe's. */
 final class PaymentRequests {
+
+    /**
+     * A payment method is named by its id (Stripe's {@code pm_...}, or a simulated test method such as
+     * {@code pm_card_visa}): card details sent in its place are refused without being quoted, stored or passed on.
+     */
+    static final String PAYMENT_METHOD_ID = "[a-z]+_[A-Za-z0-9_]+";
+
+    static final String NOT_A_PAYMENT_METHOD_ID =
+            "must be a payment method id such as pm_card_visa; card details never go to the ledger";
 
     private PaymentRequests() {}
 
@@ -38,7 +48,9 @@ final class PaymentRequests {
             @Size(max = 50, message = "must have at most 50 keys")
             Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 500) String> metadata,
 
-            @Size(max = 255) String paymentMethod,
+            @Size(max = 255) @Pattern(regexp = PAYMENT_METHOD_ID, message = NOT_A_PAYMENT_METHOD_ID)
+            String paymentMethod,
+
             Boolean confirm) {
 
         CreatePaymentCommand toCommand(PaymentId paymentId) {
@@ -56,7 +68,9 @@ final class PaymentRequests {
         }
     }
 
-    record ConfirmPaymentBody(@Size(max = 255) String paymentMethod) {
+    record ConfirmPaymentBody(
+            @Size(max = 255) @Pattern(regexp = PAYMENT_METHOD_ID, message = NOT_A_PAYMENT_METHOD_ID)
+            String paymentMethod) {
 
         ConfirmPaymentCommand toCommand(PaymentId paymentId) {
             return new ConfirmPaymentCommand(paymentId, paymentMethod);
