@@ -1,53 +1,38 @@
 package io.ledger.app.openapi;
 
+import io.ledger.api.caller.Scope;
+import io.ledger.app.security.RouteScopes;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The bearer tokens and the scope each call needs, as the OpenAPI description tells them. The rules themselves are
- * {@code io.ledger.app.security.SecurityConfiguration}'s; {@code DocumentedScopesIT} asks the running ledger for every
- * documented call, so this table cannot drift from them unnoticed.
+ * The bearer tokens and the scopes each call needs, as the OpenAPI description tells them, read from the table the
+ * security rules are built from ({@link RouteScopes}); {@code DocumentedScopesIT} asks the running ledger for every
+ * documented call, so the description cannot drift from the rules unnoticed.
  */
 final class CallerScopes {
 
     static final String SCHEME = "bearer";
 
-    /** Stripe proves its webhooks with their signature instead of a token. */
-    static final String PUBLIC_WEBHOOKS = "/api/webhooks/stripe";
-
-    /** First match wins, as in the security rules: a path prefix, the methods it covers (empty: all), the scope. */
-    private record Rule(String prefix, List<HttpMethod> methods, String scope) {
-
-        boolean matches(HttpMethod method, String path) {
-            return (path.equals(prefix) || path.startsWith(prefix + "/"))
-                    && (methods.isEmpty() || methods.contains(method));
-        }
-    }
-
-    private static final List<Rule> RULES = List.of(
-            new Rule("/api/webhooks/stripe", List.of(), "webhooks:admin"),
-            new Rule("/api/payments", List.of(HttpMethod.GET, HttpMethod.HEAD), "payments:read"),
-            new Rule("/api/payments", List.of(), "payments:write"),
-            new Rule("/api/ledger", List.of(), "ledger:read"),
-            new Rule("/api/audit", List.of(), "audit"));
-
     private CallerScopes() {}
 
     /**
-     * The scopes a token needs for the call: one, or none when any valid token will do (a path no rule names, as the
-     * security rules' last line says); empty for a call that needs no token at all.
+     * The scopes any one of which allows the call, from {@link RouteScopes}; none when any valid token may try it (a
+     * path the table does not name); empty for a call that needs no token at all.
      */
     static Optional<List<String>> scopesFor(HttpMethod method, String path) {
-        if (method == HttpMethod.POST && path.equals(PUBLIC_WEBHOOKS)) {
+        String concrete = path.replaceAll("\\{[^}]+}", "x");
+        Optional<RouteScopes.Rule> rule =
+                RouteScopes.ruleFor(org.springframework.http.HttpMethod.valueOf(method.name()), concrete);
+        if (rule.isPresent() && rule.get().open()) {
             return Optional.empty();
         }
-        return Optional.of(RULES.stream()
-                .filter(rule -> rule.matches(method, path))
-                .map(Rule::scope)
-                .limit(1)
-                .toList());
+        return Optional.of(rule.map(found ->
+                        EnumSet.copyOf(found.anyOf()).stream().map(Scope::wire).toList())
+                .orElse(List.of()));
     }
 
     static SecurityScheme scheme() {
@@ -56,29 +41,31 @@ final class CallerScopes {
                 .scheme("bearer")
                 .bearerFormat("JWT")
                 .description("""
-                        With `LEDGER_JWT_SECRET` set, every call but Stripe's webhooks (and the health check and this \
-                        description) needs `Authorization: Bearer <token>`: an HS256 JWT signed with that secret whose \
-                        `sub` names the caller. `exp` and `nbf` are honoured when present, with 60 s of clock skew; \
-                        `./ledger-token` mints tokens. The caller's `sub` is the `actor` of every event its calls \
-                        cause and scopes its idempotency keys. Without the secret the ledger takes calls without a \
-                        token (behind a gateway that authenticates for it) and every caller is `anonymous`.
-
-                        A token without a `scope` claim may make every call, like a Stripe secret key. One with a \
-                        `scope` (space separated, or `scp` as a list) may make only the calls its scopes cover, like a \
-                        Stripe restricted key; each operation names the scope it needs:
+                        Every call but the health check, this description and Stripe's webhooks (which their \
+                        signature proves) needs `Authorization: Bearer <JWT>`, unless the operator turned \
+                        authentication off (`LEDGER_AUTH=none`, behind a gateway). The token's `sub` is the caller: \
+                        the `actor` of every event its calls cause and the owner of its idempotency keys. Its \
+                        `scope` (space separated, or `scp` as a list) says what it may do; a token without a scope \
+                        may do nothing. Each operation names the scopes, any one of which allows it:
 
                         | scope | calls |
                         | --- | --- |
-                        | `payments:write` | every `/api/payments/**` call but reads: create, confirm, fail, cancel, \
-                        refund, reconcile |
-                        | `payments:read` | every `GET` of `/api/payments/**`: the list, a payment, its disputes, \
-                        stats, unreconciled, reconciliation, export, the feed |
-                        | `ledger:read` | `/api/ledger/**` |
-                        | `audit` | `/api/audit/**`, rebuilds included |
-                        | `webhooks:admin` | `/api/webhooks/stripe/dead-letters/**` |
+                        | `payments:write` | create, confirm, fail, cancel any payment |
+                        | `payments:write:own` | create, confirm, cancel payments whose `customerId` is the token's \
+                        `sub` (an omitted `customerId` is the `sub`; another is 403) |
+                        | `refunds:write` | refunds |
+                        | `reconcile:write` | reconcile |
+                        | `payments:read` | read and list any payment, its disputes, the live feed, the export |
+                        | `payments:read:own` | the same, confined to the caller's own payments: another \
+                        customer's payment is 404 |
+                        | `analytics:read` | stats, unreconciled, reconciliation, export, `/api/ledger/**` |
+                        | `audit:read` | `GET /api/audit/**` |
+                        | `audit:replay` | `POST /api/audit/**` |
+                        | `webhooks:admin` | webhook dead letters |
                         | `operations` | `/actuator/**` beyond health |
 
-                        A missing or invalid token is 401 `unauthorized`; a token whose scopes do not cover the call \
-                        is 403 `forbidden`, naming the scope it needed.""");
+                        A missing, expired, not-yet-valid, wrongly signed or wrong-audience token is 401 \
+                        `unauthorized`; a token whose scopes do not cover the call is 403 `forbidden`, naming the \
+                        scopes that would.""");
     }
 }

@@ -88,10 +88,17 @@ final class LedgerConventions implements OpenApiCustomizer {
             call.operation().setSecurity(List.of());
             return;
         }
-        call.operation().setSecurity(List.of(new SecurityRequirement().addList(CallerScopes.SCHEME, scopes.get())));
+        // One requirement per scope: any one of them allows the call.
+        call.operation()
+                .setSecurity(
+                        scopes.get().isEmpty()
+                                ? List.of(new SecurityRequirement().addList(CallerScopes.SCHEME))
+                                : scopes.get().stream()
+                                        .map(scope -> new SecurityRequirement().addList(CallerScopes.SCHEME, scope))
+                                        .toList());
         String needs = scopes.get().isEmpty()
                 ? "Needs a bearer token."
-                : "Needs scope `" + String.join("`, `", scopes.get()) + "`.";
+                : "Needs scope `" + String.join("` or `", scopes.get()) + "`.";
         String description = call.operation().getDescription();
         if (description == null) {
             call.operation().setDescription(needs);

@@ -112,7 +112,7 @@ final class ProblemAnswers {
     private static String forbidden(List<String> scopes) {
         return scopes.isEmpty()
                 ? "`forbidden`: the token does not allow this call."
-                : "`forbidden`: the token's scopes do not include `" + String.join("`, `", scopes) + "`.";
+                : "`forbidden`: the token's scopes include none of `" + String.join("`, `", scopes) + "`.";
     }
 
     private static void share(

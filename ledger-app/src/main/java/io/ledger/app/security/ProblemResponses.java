@@ -40,7 +40,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 ProblemCode.UNAUTHORIZED,
                 invalid
                         ? "The bearer token is not valid: " + failure.getMessage()
-                        : "This call needs a bearer token: Authorization: Bearer <token signed with LEDGER_JWT_SECRET>.");
+                        : "This call needs a bearer token: Authorization: Bearer <token>.");
     }
 
     /** 403: a valid token whose scopes do not cover the call. */
@@ -57,7 +57,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 ProblemCode.FORBIDDEN,
                 scope == null
                         ? "The bearer token does not allow this call."
-                        : "The bearer token does not grant the scope this call needs: " + scope + ".");
+                        : "The bearer token grants none of the scopes that allow this call: " + scope + ".");
     }
 
     /** 400: Spring Security's firewall refused the URL (an encoded slash or semicolon, say) before any filter ran. */

@@ -1,5 +1,8 @@
 package io.ledger.app.security;
 
+import io.ledger.api.caller.Caller;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,48 +23,49 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call the API. With {@code LEDGER_JWT_SECRET} set, every call but the health check, the API description and
- * Stripe's signed webhooks needs a bearer token signed with it (docs/api.md, "Callers and tokens"); without it the API
- * is open, for a ledger behind a gateway that authenticates for it. {@code LEDGER_RATE_LIMIT_PER_SECOND} limits each
- * caller either way.
+ * Who may call the API (docs/security.md): every call but the public ones of {@link RouteScopes} carries a bearer token
+ * whose scopes cover the call, unless {@code LEDGER_AUTH=none}. {@code LEDGER_RATE_LIMIT_PER_SECOND} limits each
+ * caller either way. Controllers learn the caller by declaring a {@link Caller} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({JwtSettings.class, RateLimitSettings.class})
+@EnableConfigurationProperties({AuthSettings.class, JwtSettings.class, RateLimitSettings.class})
 class SecurityConfiguration {
 
-    static final String STRIPE_WEBHOOKS = "/api/webhooks/stripe";
+    static final String STRIPE_WEBHOOKS = RouteScopes.STRIPE_WEBHOOKS;
 
-    /**
-     * What anyone may call: the health check, the API description, error pages, and Stripe's webhooks, which prove
-     * themselves with the Stripe-Signature header instead.
-     */
-    private static final RequestMatcher PUBLIC = new OrRequestMatcher(
-            PathPatternRequestMatcher.pathPattern("/actuator/health"),
-            PathPatternRequestMatcher.pathPattern("/actuator/health/**"),
-            PathPatternRequestMatcher.pathPattern("/v3/api-docs"),
-            PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"),
-            PathPatternRequestMatcher.pathPattern("/swagger-ui.html"),
-            PathPatternRequestMatcher.pathPattern("/swagger-ui/**"),
-            PathPatternRequestMatcher.pathPattern("/error"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOKS));
+    /** What anyone may call: the table's open rules (health, the API description, Stripe's signed webhooks). */
+    private static final RequestMatcher PUBLIC = new OrRequestMatcher(RouteScopes.rules().stream()
+            .filter(RouteScopes.Rule::open)
+            .map(SecurityConfiguration::matcher)
+            .toList());
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, ProblemResponses problems, JwtSettings jwt, RateLimitSettings rateLimit) {
+            HttpSecurity http,
+            ProblemResponses problems,
+            AuthSettings auth,
+            JwtSettings jwt,
+            RateLimitSettings rateLimit) {
+        Optional<JwtDecoder> decoder = TokenDecoders.configured(jwt);
+        boolean open = auth.off() || decoder.isEmpty();
         int perSecond = rateLimit.perSecond();
-        if (!jwt.required()) {
-            log.warn("LEDGER_JWT_SECRET is not set: the API takes calls without a token");
-            if (perSecond == 0) {
-                // Nothing to check: the chain applies to no request, so calls skip a dozen filters that would
-                // decide nothing.
-                return http.securityMatcher(request -> false).build();
-            }
+        if (auth.off()) {
+            log.warn("LEDGER_AUTH=none: the API asks no caller for a token; every call is the anonymous caller's,"
+                    + " with every scope. Only run it so behind a gateway that authenticates for it.");
+        } else if (open) {
+            log.warn("No way to check tokens is configured (LEDGER_JWT_SECRET): the API takes calls without a token");
+        }
+        if (open && perSecond == 0) {
+            // Nothing to check: the chain applies to no request, so calls skip a dozen filters that decide nothing.
+            return http.securityMatcher(request -> false).build();
         }
         // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
         http.csrf(AbstractHttpConfigurer::disable)
@@ -69,12 +74,12 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        if (!jwt.required()) {
+        if (open) {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
             http.authorizeHttpRequests(SecurityConfiguration::rules)
                     .oauth2ResourceServer(server -> server.bearerTokenResolver(tokensOutsidePublicCalls())
-                            .jwt(tokens -> tokens.decoder(BearerTokens.decoder(jwt.secret())))
+                            .jwt(tokens -> tokens.decoder(decoder.get()))
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems));
         }
@@ -99,26 +104,36 @@ class SecurityConfiguration {
         return new ProblemResponses(json);
     }
 
+    /** Lets controllers take the {@link Caller} as a parameter. */
+    @Bean
+    WebMvcConfigurer callerParameters(AuthSettings auth, JwtSettings jwt) {
+        HandlerMethodArgumentResolver callers = new CallerArgumentResolver(
+                auth.off() || TokenDecoders.configured(jwt).isEmpty());
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(callers);
+            }
+        };
+    }
+
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(PUBLIC)
-                .permitAll()
-                .requestMatchers(STRIPE_WEBHOOKS + "/**")
-                .access(Scopes.require(Scopes.WEBHOOKS_ADMIN))
-                // Reads by method, everything else is a write: a future PUT or DELETE is not open to readers.
-                .requestMatchers(HttpMethod.GET, "/api/payments/**")
-                .access(Scopes.require(Scopes.PAYMENTS_READ))
-                .requestMatchers(HttpMethod.HEAD, "/api/payments/**")
-                .access(Scopes.require(Scopes.PAYMENTS_READ))
-                .requestMatchers("/api/payments/**")
-                .access(Scopes.require(Scopes.PAYMENTS_WRITE))
-                .requestMatchers("/api/ledger/**")
-                .access(Scopes.require(Scopes.LEDGER_READ))
-                .requestMatchers("/api/audit/**")
-                .access(Scopes.require(Scopes.AUDIT))
-                .requestMatchers("/actuator/**")
-                .access(Scopes.require(Scopes.OPERATIONS))
-                .anyRequest()
-                .authenticated();
+        for (RouteScopes.Rule rule : RouteScopes.rules()) {
+            var matched = requests.requestMatchers(matcher(rule));
+            if (rule.open()) {
+                matched.permitAll();
+            } else {
+                matched.access(Scopes.requireAny(rule.anyOf()));
+            }
+        }
+        requests.anyRequest().authenticated();
+    }
+
+    private static RequestMatcher matcher(RouteScopes.Rule rule) {
+        HttpMethod method = rule.method();
+        return method == null
+                ? PathPatternRequestMatcher.pathPattern(rule.pattern())
+                : PathPatternRequestMatcher.pathPattern(method, rule.pattern());
     }
 }

@@ -70,7 +70,7 @@ public final class TokenCommand {
     }
 
     private static String usage() {
-        return "usage: token --subject <caller> [--scope \"payments:read payments:write ledger:read audit"
+        return "usage: token --subject <caller> [--scope \"payments:read payments:write refunds:write"
                 + " webhooks:admin\"] [--ttl PT1H]   (signs with LEDGER_JWT_SECRET)";
     }
 }

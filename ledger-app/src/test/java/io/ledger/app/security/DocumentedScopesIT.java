@@ -70,7 +70,11 @@ class DocumentedScopesIT {
                     }
                     continue;
                 }
-                String scope = security.get(0).get(SCHEME).get(0).asString();
+                // One requirement per scope, any of which allows the call; the challenge names them all.
+                List<String> alternatives = new ArrayList<>();
+                security.forEach(
+                        requirement -> requirement.get(SCHEME).forEach(scope -> alternatives.add(scope.asString())));
+                String scope = String.join(" ", alternatives);
                 int anonymous = exchange(method, uri, null).getStatus().value();
                 if (anonymous != 401) {
                     wrong.add(call + " without a token answered " + anonymous + ", not 401");

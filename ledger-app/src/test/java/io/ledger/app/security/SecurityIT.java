@@ -3,6 +3,7 @@ package io.ledger.app.security;
 import static io.ledger.app.support.LedgerApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledger.api.caller.Scope;
 import io.ledger.app.LedgerApplication;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
@@ -14,11 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,7 +110,7 @@ class SecurityIT {
     @Test
     void aCallerWithATokenIsTheActorOfTheEventsItCauses() {
         String caller = "merchant-" + UUID.randomUUID();
-        LedgerApi api = as(token(caller, null));
+        LedgerApi api = as(token(caller, EVERY_SCOPE));
 
         Answer created = api.post("/api/payments", payment("cus_actor_" + UUID.randomUUID(), 2_500));
 
@@ -123,8 +126,8 @@ class SecurityIT {
     @Test
     void idempotencyKeysBelongToTheirCaller() {
         String key = LedgerApi.newIdempotencyKey();
-        LedgerApi first = as(token("merchant-" + UUID.randomUUID(), null));
-        LedgerApi second = as(token("merchant-" + UUID.randomUUID(), null));
+        LedgerApi first = as(token("merchant-" + UUID.randomUUID(), EVERY_SCOPE));
+        LedgerApi second = as(token("merchant-" + UUID.randomUUID(), EVERY_SCOPE));
 
         Answer firstCreate = first.post("/api/payments", payment("cus_first", 1_000), "Idempotency-Key", key);
         Answer secondCreate = second.post("/api/payments", payment("cus_second", 2_000), "Idempotency-Key", key);
@@ -142,6 +145,21 @@ class SecurityIT {
                 .isEqualTo(firstCreate.json().get("id").asString());
         assertProblem(reuse, 400, "idempotency_key_reuse");
         assertThat(idempotencyRows(key)).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenWithoutAScopeMayDoNothing() {
+        String customer = "cus_unscoped_" + UUID.randomUUID();
+        String key = LedgerApi.newIdempotencyKey();
+        LedgerApi unscoped = as(token("nobody-" + UUID.randomUUID(), null));
+
+        assertProblem(
+                unscoped.post("/api/payments", payment(customer, 1_000), "Idempotency-Key", key), 403, "forbidden");
+        assertProblem(unscoped.get("/api/payments"), 403, "forbidden");
+        assertProblem(unscoped.get("/api/ledger/trial-balance"), 403, "forbidden");
+        assertProblem(unscoped.get("/api/audit/projections"), 403, "forbidden");
+        assertThat(idempotencyRows(key)).isZero();
+        assertThat(eventsOf(customer)).isZero();
     }
 
     @Test
@@ -173,7 +191,7 @@ class SecurityIT {
                         .status())
                 .isEqualTo(200);
 
-        LedgerApi auditor = as(token("auditor-" + UUID.randomUUID(), "audit ledger:read"));
+        LedgerApi auditor = as(token("auditor-" + UUID.randomUUID(), "audit:read analytics:read"));
         assertThat(auditor.get("/api/audit/projections").status()).isEqualTo(200);
         assertThat(auditor.get("/api/ledger/trial-balance").status()).isEqualTo(200);
         assertProblem(auditor.get("/api/payments"), 403, "forbidden");
@@ -222,7 +240,7 @@ class SecurityIT {
     void aCallerOverItsRateIsRefusedAndStoresNothingWhileOtherCallersGoOn() {
         // Each burst is sent at once, so it lands within one or two one-second periods however slow the machine:
         // at most 2 * PER_SECOND of 3 * PER_SECOND calls can pass.
-        String busy = token("busy-" + UUID.randomUUID(), null);
+        String busy = token("busy-" + UUID.randomUUID(), EVERY_SCOPE);
         List<HttpResponse<String>> reads = burst(3 * PER_SECOND, i -> get("/api/payments/pay_missing", busy));
         List<HttpResponse<String>> limited =
                 reads.stream().filter(answer -> answer.statusCode() == 429).toList();
@@ -234,7 +252,7 @@ class SecurityIT {
                 .isEqualTo("rate_limited");
         assertThat(refused.headers().firstValue(HttpHeaders.RETRY_AFTER)).hasValue("1");
 
-        String creator = token("creator-" + UUID.randomUUID(), null);
+        String creator = token("creator-" + UUID.randomUUID(), EVERY_SCOPE);
         List<String> keys = IntStream.range(0, 3 * PER_SECOND)
                 .mapToObj(i -> LedgerApi.newIdempotencyKey())
                 .toList();
@@ -249,12 +267,12 @@ class SecurityIT {
         assertThat(creates).anySatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(429));
 
         // However the path is spelled, a call the application routes counts against the caller.
-        String sneaky = token("sneaky-" + UUID.randomUUID(), null);
+        String sneaky = token("sneaky-" + UUID.randomUUID(), EVERY_SCOPE);
         List<HttpResponse<String>> encoded = burst(3 * PER_SECOND, i -> get("/%61pi/payments/pay_missing", sneaky));
         assertThat(encoded).allSatisfy(answer -> assertThat(answer.statusCode()).isIn(404, 429));
         assertThat(encoded).anySatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(429));
 
-        assertThat(as(token("calm-" + UUID.randomUUID(), null))
+        assertThat(as(token("calm-" + UUID.randomUUID(), EVERY_SCOPE))
                         .get("/api/payments/pay_missing")
                         .status())
                 .isEqualTo(404);
@@ -292,6 +310,10 @@ class SecurityIT {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .build());
     }
+
+    /** Every scope of the contract, as an admin's token holds them. */
+    private static final String EVERY_SCOPE =
+            Arrays.stream(Scope.values()).map(Scope::wire).collect(Collectors.joining(" "));
 
     private static String token(String subject, String scope) {
         return TokenCommand.mint(SECRET, subject, scope, Duration.ofMinutes(10), Instant.now());
