@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.stripe.net.Webhook;
+import io.ledger.api.caller.Scope;
 import io.ledger.app.LedgerApplication;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +88,8 @@ class NothingLeaksIT {
     private static final String STRIPE_KEY = "sk_test_NothingLeaks51Hq8ZtY3kP0wX";
     private static final String WEBHOOK_SECRET = "whsec_NothingLeaks4Jm2Vn7Rc9Lb1Qd";
     private static final String CALLER = "leaks-merchant";
-    private static final String EVERY_SCOPE = String.join(
-            " ",
-            Scopes.PAYMENTS_WRITE,
-            Scopes.PAYMENTS_READ,
-            Scopes.LEDGER_READ,
-            Scopes.AUDIT,
-            Scopes.WEBHOOKS_ADMIN,
-            Scopes.OPERATIONS);
+    private static final String EVERY_SCOPE =
+            Arrays.stream(Scope.values()).map(Scope::wire).collect(Collectors.joining(" "));
     /** Stripe's test card numbers: what a careless client might send where a PaymentMethod id belongs. */
     private static final List<String> CARD_NUMBERS = List.of("4242424242424242", "4000056655665556");
 
