@@ -72,6 +72,8 @@ import tools.jackson.databind.node.ObjectNode;
         properties = {
             TestDatabaseEnvironmentPostProcessor.OWN_DATABASE + "=nothing_leaks",
             "ledger.log.format=json",
+            // A small pool: this context comes and goes beside the cached ones, on a server other builds share.
+            "spring.datasource.hikari.maximum-pool-size=8",
             "ledger.jwt.secret=" + NothingLeaksIT.JWT_SECRET,
             "stripe.retry.initial-backoff=PT0.01S",
             "stripe.retry.max-backoff=PT0.05S",
