@@ -25,6 +25,15 @@ import java.util.Map;
 /** The request bodies of the payment endpoints, each mapping itself to its command. Limits follow Stripe's. */
 final class PaymentRequests {
 
+    /**
+     * A payment method is named by its id (Stripe's {@code pm_...}, or a simulated test method such as
+     * {@code pm_card_visa}): card details sent in its place are refused without being quoted, stored or passed on.
+     */
+    static final String PAYMENT_METHOD_ID = "[a-z]+_[A-Za-z0-9_]+";
+
+    static final String NOT_A_PAYMENT_METHOD_ID =
+            "must be a payment method id such as pm_card_visa; card details never go to the ledger";
+
     private PaymentRequests() {}
 
     record CreatePaymentBody(
@@ -44,7 +53,9 @@ final class PaymentRequests {
             @Size(max = 50, message = "must have at most 50 keys")
             Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 500) String> metadata,
 
-            @Size(max = 255) String paymentMethod,
+            @Size(max = 255) @Pattern(regexp = PAYMENT_METHOD_ID, message = NOT_A_PAYMENT_METHOD_ID)
+            String paymentMethod,
+
             Boolean confirm) {
 
         /**
@@ -71,7 +82,9 @@ final class PaymentRequests {
         }
     }
 
-    record ConfirmPaymentBody(@Size(max = 255) String paymentMethod) {
+    record ConfirmPaymentBody(
+            @Size(max = 255) @Pattern(regexp = PAYMENT_METHOD_ID, message = NOT_A_PAYMENT_METHOD_ID)
+            String paymentMethod) {
 
         ConfirmPaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
             return new ConfirmPaymentCommand(paymentId, paymentMethod, onlyCustomer);
