@@ -10,13 +10,14 @@ import org.springframework.validation.annotation.Validated;
  * {@code ledger.jwt.*} (env {@code LEDGER_JWT_...}): who may call, checked at start. The secret is never printed, not
  * even by {@link #toString()}.
  *
- * @param secret the HS256 secret callers' bearer tokens are signed with (at least 32 bytes); blank: no token needed
+ * @param secret the HS256 secret callers' bearer tokens are signed with (at least 32 bytes); blank: the
+ *     one generated in the data directory ({@link LocalSecret})
  */
 @ConfigurationProperties("ledger.jwt")
 @Validated
 record JwtSettings(@DefaultValue("") String secret) {
 
-    /** Whether calls need a token. */
+    /** Whether a secret is configured. */
     boolean required() {
         return !secret.isBlank();
     }

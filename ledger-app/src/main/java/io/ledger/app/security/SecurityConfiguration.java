@@ -2,7 +2,6 @@ package io.ledger.app.security;
 
 import io.ledger.api.caller.Caller;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,7 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({AuthSettings.class, JwtSettings.class, RateLimitSettings.class})
+@EnableConfigurationProperties({
+    AuthSettings.class,
+    JwtSettings.class,
+    DataDirectorySettings.class,
+    RateLimitSettings.class
+})
 class SecurityConfiguration {
 
     static final String STRIPE_WEBHOOKS = RouteScopes.STRIPE_WEBHOOKS;
@@ -53,20 +57,8 @@ class SecurityConfiguration {
             ProblemResponses problems,
             AuthSettings auth,
             JwtSettings jwt,
+            DataDirectorySettings data,
             RateLimitSettings rateLimit) {
-        Optional<JwtDecoder> decoder = TokenDecoders.configured(jwt);
-        boolean open = auth.off() || decoder.isEmpty();
-        int perSecond = rateLimit.perSecond();
-        if (auth.off()) {
-            log.warn("LEDGER_AUTH=none: the API asks no caller for a token; every call is the anonymous caller's,"
-                    + " with every scope. Only run it so behind a gateway that authenticates for it.");
-        } else if (open) {
-            log.warn("No way to check tokens is configured (LEDGER_JWT_SECRET): the API takes calls without a token");
-        }
-        if (open && perSecond == 0) {
-            // Nothing to check: the chain applies to no request, so calls skip a dozen filters that decide nothing.
-            return http.securityMatcher(request -> false).build();
-        }
         // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -74,15 +66,19 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        if (open) {
+        if (auth.off()) {
+            log.warn("LEDGER_AUTH=none: the API asks no caller for a token; every call is the anonymous caller's,"
+                    + " with every scope. Only run it so behind a gateway that authenticates for it.");
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
+            JwtDecoder decoder = TokenDecoders.configured(jwt, data.dataDir());
             http.authorizeHttpRequests(SecurityConfiguration::rules)
                     .oauth2ResourceServer(server -> server.bearerTokenResolver(tokensOutsidePublicCalls())
-                            .jwt(tokens -> tokens.decoder(decoder.get()))
+                            .jwt(tokens -> tokens.decoder(decoder))
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems));
         }
+        int perSecond = rateLimit.perSecond();
         if (perSecond > 0) {
             http.addFilterAfter(new CallerRateLimitFilter(perSecond, problems), AuthorizationFilter.class);
         }
@@ -106,9 +102,8 @@ class SecurityConfiguration {
 
     /** Lets controllers take the {@link Caller} as a parameter. */
     @Bean
-    WebMvcConfigurer callerParameters(AuthSettings auth, JwtSettings jwt) {
-        HandlerMethodArgumentResolver callers = new CallerArgumentResolver(
-                auth.off() || TokenDecoders.configured(jwt).isEmpty());
+    WebMvcConfigurer callerParameters(AuthSettings auth) {
+        HandlerMethodArgumentResolver callers = new CallerArgumentResolver(auth.off());
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -1,15 +1,28 @@
 package io.ledger.app.security;
 
-import java.util.Optional;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** How the ledger checks a caller's token, chosen from the settings. */
 final class TokenDecoders {
 
+    private static final Logger log = LoggerFactory.getLogger(TokenDecoders.class);
+
     private TokenDecoders() {}
 
-    /** The decoder the settings name; empty when they name none (the API then takes calls without a token). */
-    static Optional<JwtDecoder> configured(JwtSettings jwt) {
-        return jwt.required() ? Optional.of(BearerTokens.decoder(jwt.secret())) : Optional.empty();
+    /**
+     * The decoder the settings name: tokens signed with {@code LEDGER_JWT_SECRET}, else with the secret generated in
+     * the data directory (never none: only {@code LEDGER_AUTH=none} opens the API).
+     */
+    static JwtDecoder configured(JwtSettings jwt, Path dataDir) {
+        LocalSecret secret = LocalSecret.resolve(jwt.secret(), dataDir);
+        secret.file()
+                .ifPresent(file -> log.info(
+                        "Bearer tokens are checked with the secret generated in {} (./ledger-token signs with it;"
+                                + " LEDGER_JWT_SECRET chooses another)",
+                        file));
+        return BearerTokens.decoder(secret.value());
     }
 }

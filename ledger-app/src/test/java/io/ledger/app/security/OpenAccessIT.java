@@ -2,8 +2,10 @@ package io.ledger.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledger.app.LedgerApplication;
 import io.ledger.app.support.LedgerApi;
-import io.ledger.app.support.LedgerIntegrationTest;
+import io.ledger.app.support.LedgerTestHooks;
+import io.ledger.app.support.TestDatabaseContainer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,12 +17,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
-/** The API without LEDGER_JWT_SECRET, as every other integration test runs it: open, its callers anonymous. */
-@LedgerIntegrationTest
+/**
+ * The API with {@code LEDGER_AUTH=none}, as behind a gateway that authenticates for it: no token asked for, every call
+ * the anonymous caller's. Its own application context, closed after the class.
+ */
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.auth=none")
+@AutoConfigureRestTestClient
+@Import({TestDatabaseContainer.class, LedgerTestHooks.class})
+@DirtiesContext
 class OpenAccessIT {
 
     @Autowired
@@ -31,7 +46,7 @@ class OpenAccessIT {
 
     @Test
     void callsWithoutATokenGoThroughAndTheirEventsNameAnAnonymousActor() {
-        LedgerApi api = new LedgerApi(client);
+        LedgerApi api = LedgerApi.anonymous(client);
 
         LedgerApi.Answer created = api.post(
                 "/api/payments", Map.of("amount", 900, "currency", "eur", "customerId", "cus_" + UUID.randomUUID()));

@@ -3,7 +3,6 @@ package io.ledger.app.security;
 import static io.ledger.app.support.LedgerApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledger.api.caller.Scope;
 import io.ledger.app.LedgerApplication;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
@@ -15,13 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +65,7 @@ class SecurityIT {
 
     @Test
     void aCallWithoutATokenIsRefusedAndLeavesNothingBehind() {
-        LedgerApi anonymous = new LedgerApi(client);
+        LedgerApi anonymous = LedgerApi.anonymous(client);
         String key = LedgerApi.newIdempotencyKey();
         String customer = "cus_anonymous_" + UUID.randomUUID();
 
@@ -199,7 +196,7 @@ class SecurityIT {
 
     @Test
     void healthTheApiDescriptionAndStripesWebhooksNeedNoToken() {
-        LedgerApi anonymous = new LedgerApi(client);
+        LedgerApi anonymous = LedgerApi.anonymous(client);
 
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         Answer description = anonymous.get("/v3/api-docs");
@@ -306,14 +303,11 @@ class SecurityIT {
     }
 
     private LedgerApi as(String token) {
-        return new LedgerApi(client.mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .build());
+        return LedgerApi.as(client, token);
     }
 
     /** Every scope of the contract, as an admin's token holds them. */
-    private static final String EVERY_SCOPE =
-            Arrays.stream(Scope.values()).map(Scope::wire).collect(Collectors.joining(" "));
+    private static final String EVERY_SCOPE = TokenCommand.EVERY_SCOPE;
 
     private static String token(String subject, String scope) {
         return TokenCommand.mint(SECRET, subject, scope, Duration.ofMinutes(10), Instant.now());
