@@ -22,6 +22,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
     AuthSettings.class,
     JwtSettings.class,
     DataDirectorySettings.class,
+    CorsSettings.class,
     RateLimitSettings.class
 })
 class SecurityConfiguration {
@@ -58,12 +60,17 @@ class SecurityConfiguration {
             AuthSettings auth,
             JwtSettings jwt,
             DataDirectorySettings data,
+            CorsSettings cors,
             RateLimitSettings rateLimit) {
         // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                // Spring's CORS filter where Spring Security puts it, refusing with problems (CrossOrigins); Spring
+                // Security's default headers stay on (nosniff, no caching, frame denial, ...).
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAt(CrossOrigins.filter(cors, problems), CorsFilter.class)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (auth.off()) {

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +45,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         classes = LedgerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.jwt.secret=" + SecurityIT.SECRET, "ledger.rate-limit.per-second=" + SecurityIT.PER_SECOND
+        properties = {
+            "ledger.jwt.secret=" + SecurityIT.SECRET,
+            "ledger.rate-limit.per-second=" + SecurityIT.PER_SECOND,
+            "ledger.cors.allowed-origins=" + SecurityIT.SHOP
         })
 @AutoConfigureRestTestClient
 @Import({TestDatabaseContainer.class, LedgerTestHooks.class})
@@ -53,6 +57,7 @@ class SecurityIT {
 
     static final String SECRET = "a-test-secret-for-HS256-that-is-long-enough";
     static final int PER_SECOND = 10;
+    static final String SHOP = "https://shop.example";
 
     @Autowired
     RestTestClient client;
@@ -192,6 +197,71 @@ class SecurityIT {
         assertThat(auditor.get("/api/audit/projections").status()).isEqualTo(200);
         assertThat(auditor.get("/api/ledger/trial-balance").status()).isEqualTo(200);
         assertProblem(auditor.get("/api/payments"), 403, "forbidden");
+    }
+
+    @Test
+    void aPageOfAListedOriginMayCallTheApiAndAPageOfAnotherIsRefused() {
+        String caller = token("browser-" + UUID.randomUUID(), "payments:read");
+
+        EntityExchangeResult<String> listed = preflight(SHOP);
+        assertThat(listed.getStatus().value()).isEqualTo(200);
+        HttpHeaders allowed = listed.getResponseHeaders();
+        assertThat(allowed.getAccessControlAllowOrigin()).isEqualTo(SHOP);
+        assertThat(allowed.getAccessControlAllowMethods())
+                .extracting(Object::toString)
+                .containsExactly("GET", "POST", "DELETE");
+        assertThat(allowed.getAccessControlAllowHeaders())
+                .map(String::toLowerCase)
+                .contains("authorization", "content-type", "idempotency-key");
+
+        EntityExchangeResult<String> unlisted = preflight("https://elsewhere.example");
+        assertThat(unlisted.getStatus().value()).isEqualTo(403);
+        assertThat(unlisted.getResponseHeaders().getAccessControlAllowOrigin()).isNull();
+        assertThat(unlisted.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(unlisted.getResponseBody()).contains("\"code\":\"forbidden\"");
+
+        EntityExchangeResult<String> read = client.get()
+                .uri("/api/payments")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + caller)
+                .header(HttpHeaders.ORIGIN, SHOP)
+                .exchange()
+                .returnResult(String.class);
+        assertThat(read.getStatus().value()).isEqualTo(200);
+        assertThat(read.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo(SHOP);
+        assertThat(read.getResponseHeaders().getAccessControlExposeHeaders())
+                .contains("X-Request-Id", "Idempotent-Replayed", "Retry-After");
+        Answer foreign = LedgerApi.as(
+                        client.mutate()
+                                .defaultHeader(HttpHeaders.ORIGIN, "https://elsewhere.example")
+                                .build(),
+                        caller)
+                .get("/api/payments");
+        assertProblem(foreign, 403, "forbidden");
+    }
+
+    @Test
+    void springSecuritysHeadersAreOnAnswersAndRefusals() {
+        Answer served =
+                as(token("reader-" + UUID.randomUUID(), "payments:read")).get("/api/payments");
+        Answer refused = LedgerApi.anonymous(client).get("/api/payments");
+
+        for (Answer answer : List.of(served, refused)) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header(HttpHeaders.CACHE_CONTROL)).contains("no-store");
+        }
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    private EntityExchangeResult<String> preflight(String origin) {
+        return client.options()
+                .uri("/api/payments")
+                .header(HttpHeaders.ORIGIN, origin)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,idempotency-key")
+                .exchange()
+                .returnResult(String.class);
     }
 
     @Test
