@@ -29,8 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call the API (docs/security.md): every call but the public ones of {@link RouteScopes} carries a bearer token
- * whose scopes cover the call, unless {@code LEDGER_AUTH=none}. {@code LEDGER_RATE_LIMIT_PER_SECOND} limits each
- * caller either way. Controllers learn the caller by declaring a {@link Caller} parameter.
+ * whose scopes cover the call, checked with the key {@link TokenDecoders} chooses (never none: only
+ * {@code LEDGER_AUTH=none} opens the API). Either way the chain applies to every request: {@code
+ * LEDGER_RATE_LIMIT_PER_SECOND} limits each caller, {@code LEDGER_CORS_ALLOWED_ORIGINS} names the browser origins that
+ * may call, and Spring Security's headers are written. Controllers learn the caller by declaring a {@link Caller}
+ * parameter.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
