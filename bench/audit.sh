@@ -15,6 +15,8 @@ port=${BENCH_PORT:-18081}
 base="http://127.0.0.1:$port"
 jar=ledger-app/target/ledger-app.jar
 [ -f "$jar" ] || ./mvnw --batch-mode --no-transfer-progress --quiet -DskipTests package
+# Every call carries an admin's token, signed as the ledger checks it (LEDGER_JWT_SECRET, else ./data's secret).
+auth=(-H "Authorization: Bearer $(java -jar "$jar" token --admin --subject bench --ttl PT12H)")
 
 millis() { date +%s%3N; }
 
@@ -33,7 +35,7 @@ sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
 
 caught_up() {
   local status
-  status=$(curl -sS "$base/api/audit/projections")
+  status=$(curl -sS "${auth[@]}" "$base/api/audit/projections")
   [ "$(grep -o '"name"' <<<"$status" | wc -l)" -eq 4 ] && ! grep -qE '"replaying":true|"lag":[1-9]|"running":false|"segments":0' <<<"$status"
 }
 
@@ -103,7 +105,7 @@ for events in "${sizes[@]}"; do
   if [ "${REPLAY:-1}" = 1 ]; then
     t0=$(millis)
     for name in payment-history payment-stats reconciliation journal; do
-      curl -sS -o /dev/null -X POST "$base/api/audit/projections/$name/replay"
+      curl -sS -o /dev/null -X POST "${auth[@]}" "$base/api/audit/projections/$name/replay"
     done
     sleep 1
     until caught_up; do sleep 0.5; done

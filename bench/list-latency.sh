@@ -18,11 +18,11 @@ sql "INSERT INTO payment_view (payment_id, status, amount, currency, customer_id
             timestamptz '2026-01-01' + (i || ' seconds')::interval, now(), 2
        FROM generate_series(1, $rows) AS i" >/dev/null
 sql "ANALYZE payment_view" >/dev/null
-cursor=$(curl -sS "$base/api/payments?limit=20" | grep -o '"nextCursor":"[^"]*"' | cut -d'"' -f4)
+cursor=$(curl -sS "${auth[@]}" "$base/api/payments?limit=20" | grep -o '"nextCursor":"[^"]*"' | cut -d'"' -f4)
 for query in "limit=20" "limit=100" "cursor=$cursor" "sort=amount&order=asc&limit=20" "customerId=cus_4242" \
              "status=failed&limit=20" "currency=eur&minAmount=5000&maxAmount=6000" "q=order_777777" \
              "createdFrom=2026-01-05T00:00:00Z&createdTo=2026-01-06T00:00:00Z"; do
-  result=$(wrk -t1 -c1 -d5s --latency "$base/api/payments?$query")
+  result=$(wrk -t1 -c1 -d5s --latency "${auth[@]}" "$base/api/payments?$query")
   printf '%-70s %s req/s, p50 %s, p99 %s\n' "$query" \
     "$(grep Requests/sec <<<"$result" | awk '{print $2}')" \
     "$(grep ' 50%' <<<"$result" | awk '{print $2}')" "$(grep ' 99%' <<<"$result" | awk '{print $2}')"

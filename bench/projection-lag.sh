@@ -17,10 +17,10 @@ load=$!
 lags=()
 end=$(( $(date +%s) + seconds - 2 ))
 while [ "$(date +%s)" -lt "$end" ]; do
-  id=$(curl -sS -X POST "$base/api/payments" -H 'Content-Type: application/json' \
+  id=$(curl -sS -X POST "$base/api/payments" "${auth[@]}" -H 'Content-Type: application/json' \
         -d '{"amount":1234,"currency":"usd","customerId":"cus_probe"}' | grep -o '"id":"pay_[^"]*"' | cut -d'"' -f4)
   t0=$(millis)
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/payments/$id")" = 200 ]; do sleep 0.005; done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/api/payments/$id")" = 200 ]; do sleep 0.005; done
   lags+=($(( $(millis) - t0 )))
   sleep 0.5
 done
@@ -32,9 +32,9 @@ events=$(sql "SELECT count(*) FROM domain_event_entry")
 echo "rebuilding all read models from $events events"
 t0=$(millis)
 for name in payment-history payment-stats reconciliation journal; do
-  curl -sS -o /dev/null -X POST "$base/api/audit/projections/$name/replay"
+  curl -sS -o /dev/null -X POST "${auth[@]}" "$base/api/audit/projections/$name/replay"
 done
 sleep 0.5
-while curl -sS "$base/api/audit/projections" | grep -qE '"replaying":true|"lag":[1-9]'; do sleep 0.2; done
+while curl -sS "${auth[@]}" "$base/api/audit/projections" | grep -qE '"replaying":true|"lag":[1-9]'; do sleep 0.2; done
 elapsed=$(( $(millis) - t0 ))
 echo "rebuild: ${elapsed} ms for $events events x 4 read models ($(( events * 1000 / (elapsed + 1) )) events/s through all four)"

@@ -3,6 +3,7 @@ package io.ledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ledger.app.security.TestTokens;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -444,6 +445,7 @@ class JournalIT {
 
     private HttpResponse<String> post(String path, Map<String, Object> body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", TestTokens.adminAuthorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
@@ -451,7 +453,12 @@ class JournalIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", TestTokens.adminAuthorization())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode getOk(String path) throws Exception {

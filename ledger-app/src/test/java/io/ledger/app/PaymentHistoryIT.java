@@ -3,6 +3,7 @@ package io.ledger.app;
 import static io.ledger.app.support.LedgerApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledger.app.security.TestTokens;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
 import io.ledger.app.support.LedgerDb;
@@ -614,6 +615,7 @@ class PaymentHistoryIT {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/payments/feed"))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", TestTokens.adminAuthorization())
                 .build();
         HttpResponse<Stream<String>> response =
                 http.sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS);

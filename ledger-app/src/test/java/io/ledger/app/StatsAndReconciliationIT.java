@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ledger.api.stats.StatsFiguresView;
+import io.ledger.app.security.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -475,7 +476,8 @@ class StatsAndReconciliationIT {
 
     private HttpResponse<String> send(String method, String pathAndQuery, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", TestTokens.adminAuthorization());
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code ledger.jwt.*} (env {@code LEDGER_JWT_...}): who may call, checked at start. The secret is never printed, not
  * even by {@link #toString()}.
  *
- * @param secret the HS256 secret callers' bearer tokens are signed with (at least 32 bytes); blank: none
+ * @param secret the HS256 secret callers' bearer tokens are signed with (at least 32 bytes); blank: none, or, with no
+ *     issuer either, the one generated in the data directory ({@link LocalSecret})
  * @param issuerUri an OIDC issuer whose tokens are accepted (keys from its discovery document and JWKS); blank: none
  * @param audience the {@code aud} a token of the issuer must carry; required with an issuer, meaningless without one
  */
@@ -27,11 +28,7 @@ record JwtSettings(
 
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
 
-    /** Whether calls need a token. */
-    boolean required() {
-        return hasSecret() || hasIssuer();
-    }
-
+    /** Whether a secret is configured. */
     boolean hasSecret() {
         return !secret.isBlank();
     }

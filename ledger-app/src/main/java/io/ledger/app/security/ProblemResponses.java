@@ -76,6 +76,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 "The request URL is not acceptable: " + rejected.getMessage());
     }
 
+    /** 403: a browser page of an origin {@code LEDGER_CORS_ALLOWED_ORIGINS} does not list. */
+    void crossOriginRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(
+                request,
+                response,
+                ProblemCode.FORBIDDEN,
+                "Pages of this origin may not call the API (LEDGER_CORS_ALLOWED_ORIGINS does not allow it, or not"
+                        + " with this method or these headers).");
+    }
+
     /** 429: the caller went over its requests per second. */
     void rateLimited(HttpServletRequest request, HttpServletResponse response, int perSecond) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");

@@ -67,6 +67,7 @@ public final class RouteScopes {
             open(null, "/actuator/health/**"),
             open(null, "/v3/api-docs"),
             open(null, "/v3/api-docs/**"),
+            open(null, "/v3/api-docs.yaml"),
             open(null, "/swagger-ui.html"),
             open(null, "/swagger-ui/**"),
             open(null, "/error"),

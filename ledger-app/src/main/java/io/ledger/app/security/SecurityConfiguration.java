@@ -2,7 +2,6 @@ package io.ledger.app.security;
 
 import io.ledger.api.caller.Caller;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,18 +22,28 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call the API (docs/security.md): every call but the public ones of {@link RouteScopes} carries a bearer token
- * whose scopes cover the call, unless {@code LEDGER_AUTH=none}. {@code LEDGER_RATE_LIMIT_PER_SECOND} limits each
- * caller either way. Controllers learn the caller by declaring a {@link Caller} parameter.
+ * whose scopes cover the call, checked with the key {@link TokenDecoders} chooses (never none: only
+ * {@code LEDGER_AUTH=none} opens the API). Either way the chain applies to every request: {@code
+ * LEDGER_RATE_LIMIT_PER_SECOND} limits each caller, {@code LEDGER_CORS_ALLOWED_ORIGINS} names the browser origins that
+ * may call, and Spring Security's headers are written. Controllers learn the caller by declaring a {@link Caller}
+ * parameter.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({AuthSettings.class, JwtSettings.class, RateLimitSettings.class})
+@EnableConfigurationProperties({
+    AuthSettings.class,
+    JwtSettings.class,
+    DataDirectorySettings.class,
+    CorsSettings.class,
+    RateLimitSettings.class
+})
 class SecurityConfiguration {
 
     static final String STRIPE_WEBHOOKS = RouteScopes.STRIPE_WEBHOOKS;
@@ -53,36 +62,33 @@ class SecurityConfiguration {
             ProblemResponses problems,
             AuthSettings auth,
             JwtSettings jwt,
+            DataDirectorySettings data,
+            CorsSettings cors,
             RateLimitSettings rateLimit) {
-        Optional<JwtDecoder> decoder = TokenDecoders.configured(jwt);
-        boolean open = auth.off() || decoder.isEmpty();
-        int perSecond = rateLimit.perSecond();
-        if (auth.off()) {
-            log.warn("LEDGER_AUTH=none: the API asks no caller for a token; every call is the anonymous caller's,"
-                    + " with every scope. Only run it so behind a gateway that authenticates for it.");
-        } else if (open) {
-            log.warn("No way to check tokens is configured (LEDGER_JWT_SECRET): the API takes calls without a token");
-        }
-        if (open && perSecond == 0) {
-            // Nothing to check: the chain applies to no request, so calls skip a dozen filters that decide nothing.
-            return http.securityMatcher(request -> false).build();
-        }
         // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                // Spring's CORS filter where Spring Security puts it, refusing with problems (CrossOrigins); Spring
+                // Security's default headers stay on (nosniff, no caching, frame denial, ...).
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAt(CrossOrigins.filter(cors, problems), CorsFilter.class)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        if (open) {
+        if (auth.off()) {
+            log.warn("LEDGER_AUTH=none: the API asks no caller for a token; every call is the anonymous caller's,"
+                    + " with every scope. Only run it so behind a gateway that authenticates for it.");
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
+            JwtDecoder decoder = TokenDecoders.configured(jwt, data.dataDir());
             http.authorizeHttpRequests(SecurityConfiguration::rules)
                     .oauth2ResourceServer(server -> server.bearerTokenResolver(tokensOutsidePublicCalls())
-                            .jwt(tokens -> tokens.decoder(decoder.get()))
+                            .jwt(tokens -> tokens.decoder(decoder))
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems));
         }
+        int perSecond = rateLimit.perSecond();
         if (perSecond > 0) {
             http.addFilterAfter(new CallerRateLimitFilter(perSecond, problems), AuthorizationFilter.class);
         }
@@ -106,9 +112,8 @@ class SecurityConfiguration {
 
     /** Lets controllers take the {@link Caller} as a parameter. */
     @Bean
-    WebMvcConfigurer callerParameters(AuthSettings auth, JwtSettings jwt) {
-        HandlerMethodArgumentResolver callers = new CallerArgumentResolver(
-                auth.off() || TokenDecoders.configured(jwt).isEmpty());
+    WebMvcConfigurer callerParameters(AuthSettings auth) {
+        HandlerMethodArgumentResolver callers = new CallerArgumentResolver(auth.off());
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

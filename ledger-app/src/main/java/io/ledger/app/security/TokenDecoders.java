@@ -1,21 +1,33 @@
 package io.ledger.app.security;
 
-import java.util.Optional;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** How the ledger checks a caller's token, chosen from the settings: a local secret, an issuer, or both. */
 final class TokenDecoders {
 
+    private static final Logger log = LoggerFactory.getLogger(TokenDecoders.class);
+
     private TokenDecoders() {}
 
-    /** The decoder the settings name; empty when they name none (the API then takes calls without a token). */
-    static Optional<JwtDecoder> configured(JwtSettings jwt) {
-        Optional<JwtDecoder> local =
-                jwt.hasSecret() ? Optional.of(BearerTokens.decoder(jwt.secret())) : Optional.empty();
-        if (!jwt.hasIssuer()) {
-            return local;
+    /**
+     * The decoder the settings name: an issuer's tokens, beside those signed with {@code LEDGER_JWT_SECRET} when it is
+     * set too; without an issuer, tokens signed with {@code LEDGER_JWT_SECRET}, else with the secret generated in the
+     * data directory (never none: only {@code LEDGER_AUTH=none} opens the API).
+     */
+    static JwtDecoder configured(JwtSettings jwt, Path dataDir) {
+        if (jwt.hasIssuer()) {
+            JwtDecoder local = jwt.hasSecret() ? BearerTokens.decoder(jwt.secret()) : null;
+            return new TokensByAlgorithm(local, IssuerTokens.decoder(jwt.issuerUri(), jwt.audience()));
         }
-        JwtDecoder issuer = IssuerTokens.decoder(jwt.issuerUri(), jwt.audience());
-        return Optional.of(new TokensByAlgorithm(local.orElse(null), issuer));
+        LocalSecret secret = LocalSecret.resolve(jwt.secret(), dataDir);
+        secret.file()
+                .ifPresent(file -> log.info(
+                        "Bearer tokens are checked with the secret generated in {} (./ledger-token signs with it;"
+                                + " LEDGER_JWT_SECRET chooses another)",
+                        file));
+        return BearerTokens.decoder(secret.value());
     }
 }

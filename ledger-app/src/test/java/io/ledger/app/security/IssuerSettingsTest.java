@@ -22,7 +22,6 @@ class IssuerSettingsTest {
                     JwtSettings jwt = app.getBean(JwtSettings.class);
                     assertThat(jwt.hasIssuer()).isTrue();
                     assertThat(jwt.hasSecret()).isFalse();
-                    assertThat(jwt.required()).isTrue();
                     assertThat(jwt.audience()).isEqualTo("ledger");
                 });
     }

@@ -2,6 +2,7 @@ package io.ledger.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.assertj.core.util.Throwables;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,18 +15,29 @@ class JwtSettingsTest {
             new ApplicationContextRunner().withUserConfiguration(Enabled.class);
 
     @Test
-    void withoutASecretNoTokenIsNeededAndNoCallIsLimited() {
+    void byDefaultNoSecretIsConfiguredEachCallerMayMake100CallsASecondAndTheDataDirectoryIsData() {
         context.run(app -> {
-            assertThat(app.getBean(JwtSettings.class).required()).isFalse();
-            assertThat(app.getBean(RateLimitSettings.class).perSecond()).isZero();
+            assertThat(app.getBean(JwtSettings.class).hasSecret()).isFalse();
+            assertThat(app.getBean(AuthSettings.class).auth()).isEqualTo(AuthSettings.Mode.JWT);
+            assertThat(app.getBean(RateLimitSettings.class).perSecond()).isEqualTo(100);
+            assertThat(app.getBean(DataDirectorySettings.class).dataDir()).isEqualTo(Path.of("data"));
         });
+    }
+
+    @Test
+    void zeroTurnsTheRateLimitOffAndLedgerAuthNoneTurnsAuthenticationOff() {
+        context.withPropertyValues("ledger.rate-limit.per-second=0", "ledger.auth=none")
+                .run(app -> {
+                    assertThat(app.getBean(RateLimitSettings.class).perSecond()).isZero();
+                    assertThat(app.getBean(AuthSettings.class).off()).isTrue();
+                });
     }
 
     @Test
     void aSecretOf32BytesIsEnough() {
         context.withPropertyValues("ledger.jwt.secret=" + "k".repeat(32))
                 .run(app ->
-                        assertThat(app.getBean(JwtSettings.class).required()).isTrue());
+                        assertThat(app.getBean(JwtSettings.class).hasSecret()).isTrue());
     }
 
     @Test
@@ -60,6 +72,11 @@ class JwtSettingsTest {
                 .doesNotContain("never-printed");
     }
 
-    @EnableConfigurationProperties({JwtSettings.class, RateLimitSettings.class})
+    @EnableConfigurationProperties({
+        AuthSettings.class,
+        JwtSettings.class,
+        DataDirectorySettings.class,
+        RateLimitSettings.class
+    })
     static class Enabled {}
 }

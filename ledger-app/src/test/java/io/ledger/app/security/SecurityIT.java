@@ -3,7 +3,6 @@ package io.ledger.app.security;
 import static io.ledger.app.support.LedgerApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledger.api.caller.Scope;
 import io.ledger.app.LedgerApplication;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
@@ -15,13 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -47,7 +45,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         classes = LedgerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.jwt.secret=" + SecurityIT.SECRET, "ledger.rate-limit.per-second=" + SecurityIT.PER_SECOND
+        properties = {
+            "ledger.jwt.secret=" + SecurityIT.SECRET,
+            "ledger.rate-limit.per-second=" + SecurityIT.PER_SECOND,
+            "ledger.cors.allowed-origins=" + SecurityIT.SHOP
         })
 @AutoConfigureRestTestClient
 @Import({TestDatabaseContainer.class, LedgerTestHooks.class})
@@ -56,6 +57,7 @@ class SecurityIT {
 
     static final String SECRET = "a-test-secret-for-HS256-that-is-long-enough";
     static final int PER_SECOND = 10;
+    static final String SHOP = "https://shop.example";
 
     @Autowired
     RestTestClient client;
@@ -68,7 +70,7 @@ class SecurityIT {
 
     @Test
     void aCallWithoutATokenIsRefusedAndLeavesNothingBehind() {
-        LedgerApi anonymous = new LedgerApi(client);
+        LedgerApi anonymous = LedgerApi.anonymous(client);
         String key = LedgerApi.newIdempotencyKey();
         String customer = "cus_anonymous_" + UUID.randomUUID();
 
@@ -198,8 +200,73 @@ class SecurityIT {
     }
 
     @Test
+    void aPageOfAListedOriginMayCallTheApiAndAPageOfAnotherIsRefused() {
+        String caller = token("browser-" + UUID.randomUUID(), "payments:read");
+
+        EntityExchangeResult<String> listed = preflight(SHOP);
+        assertThat(listed.getStatus().value()).isEqualTo(200);
+        HttpHeaders allowed = listed.getResponseHeaders();
+        assertThat(allowed.getAccessControlAllowOrigin()).isEqualTo(SHOP);
+        assertThat(allowed.getAccessControlAllowMethods())
+                .extracting(Object::toString)
+                .containsExactly("GET", "POST", "DELETE");
+        assertThat(allowed.getAccessControlAllowHeaders())
+                .map(String::toLowerCase)
+                .contains("authorization", "content-type", "idempotency-key");
+
+        EntityExchangeResult<String> unlisted = preflight("https://elsewhere.example");
+        assertThat(unlisted.getStatus().value()).isEqualTo(403);
+        assertThat(unlisted.getResponseHeaders().getAccessControlAllowOrigin()).isNull();
+        assertThat(unlisted.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(unlisted.getResponseBody()).contains("\"code\":\"forbidden\"");
+
+        EntityExchangeResult<String> read = client.get()
+                .uri("/api/payments")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + caller)
+                .header(HttpHeaders.ORIGIN, SHOP)
+                .exchange()
+                .returnResult(String.class);
+        assertThat(read.getStatus().value()).isEqualTo(200);
+        assertThat(read.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo(SHOP);
+        assertThat(read.getResponseHeaders().getAccessControlExposeHeaders())
+                .contains("X-Request-Id", "Idempotent-Replayed", "Retry-After");
+        Answer foreign = LedgerApi.as(
+                        client.mutate()
+                                .defaultHeader(HttpHeaders.ORIGIN, "https://elsewhere.example")
+                                .build(),
+                        caller)
+                .get("/api/payments");
+        assertProblem(foreign, 403, "forbidden");
+    }
+
+    @Test
+    void springSecuritysHeadersAreOnAnswersAndRefusals() {
+        Answer served =
+                as(token("reader-" + UUID.randomUUID(), "payments:read")).get("/api/payments");
+        Answer refused = LedgerApi.anonymous(client).get("/api/payments");
+
+        for (Answer answer : List.of(served, refused)) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header(HttpHeaders.CACHE_CONTROL)).contains("no-store");
+        }
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    private EntityExchangeResult<String> preflight(String origin) {
+        return client.options()
+                .uri("/api/payments")
+                .header(HttpHeaders.ORIGIN, origin)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,idempotency-key")
+                .exchange()
+                .returnResult(String.class);
+    }
+
+    @Test
     void healthTheApiDescriptionAndStripesWebhooksNeedNoToken() {
-        LedgerApi anonymous = new LedgerApi(client);
+        LedgerApi anonymous = LedgerApi.anonymous(client);
 
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         Answer description = anonymous.get("/v3/api-docs");
@@ -306,14 +373,11 @@ class SecurityIT {
     }
 
     private LedgerApi as(String token) {
-        return new LedgerApi(client.mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .build());
+        return LedgerApi.as(client, token);
     }
 
     /** Every scope of the contract, as an admin's token holds them. */
-    private static final String EVERY_SCOPE =
-            Arrays.stream(Scope.values()).map(Scope::wire).collect(Collectors.joining(" "));
+    private static final String EVERY_SCOPE = TokenCommand.EVERY_SCOPE;
 
     private static String token(String subject, String scope) {
         return TokenCommand.mint(SECRET, subject, scope, Duration.ofMinutes(10), Instant.now());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,6 @@ class TokenDecodersTest {
     }
 
     private static JwtDecoder decoder(String secret) {
-        return TokenDecoders.configured(new JwtSettings(secret, unreachableIssuer, "ledger"))
-                .orElseThrow();
+        return TokenDecoders.configured(new JwtSettings(secret, unreachableIssuer, "ledger"), Path.of("unused"));
     }
 }

@@ -17,8 +17,28 @@ public final class LedgerApi {
 
     private final RestTestClient client;
 
+    /** Calls with the client's own headers: the tests' admin token ({@link LedgerTestHooks}). */
     public LedgerApi(RestTestClient client) {
         this.client = client;
+    }
+
+    /** Calls with the token instead of the admin's. */
+    public static LedgerApi as(RestTestClient client, String token) {
+        return new LedgerApi(client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build());
+    }
+
+    /** Calls without a token. */
+    public static LedgerApi anonymous(RestTestClient client) {
+        return new LedgerApi(anonymousClient(client));
+    }
+
+    /** The client without its default token. */
+    public static RestTestClient anonymousClient(RestTestClient client) {
+        return client.mutate()
+                .defaultHeaders(headers -> headers.remove(HttpHeaders.AUTHORIZATION))
+                .build();
     }
 
     /** A request id of our own, to find in the events' metadata. */

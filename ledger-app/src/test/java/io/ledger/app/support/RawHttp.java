@@ -1,5 +1,6 @@
 package io.ledger.app.support;
 
+import io.ledger.app.security.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,11 +18,22 @@ public final class RawHttp {
 
     private RawHttp() {}
 
-    /** Sends {@code method target} with the given header name/value pairs and no body. */
+    /**
+     * Sends {@code method target} with the given header name/value pairs and no body, as the tests' admin
+     * ({@link TestTokens#admin()}) unless the headers name an {@code Authorization} of their own.
+     */
     public static LedgerApi.Answer send(int port, String method, String target, String... headers) {
         StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: localhost\r\n");
+        boolean authorized = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            authorized |= headers[i].equalsIgnoreCase(HttpHeaders.AUTHORIZATION);
+        }
+        if (!authorized) {
+            request.append(HttpHeaders.AUTHORIZATION)
+                    .append(": ")
+                    .append(TestTokens.adminAuthorization())
+                    .append("\r\n");
         }
         request.append("\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -27,6 +27,11 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // A test run keeps several applications open at once (the shared ones and a class's own), on a server other
+        // runs share: each pool opens connections as its application needs them rather than all twenty at start.
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("ledgerTestPool", Map.of("spring.datasource.hikari.minimum-idle", "2")));
         if (TestDatabase.useContainer()) {
             return; // TestDatabaseContainer's @ServiceConnection supplies the database
         }

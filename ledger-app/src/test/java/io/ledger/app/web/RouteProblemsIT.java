@@ -4,6 +4,7 @@ import static io.ledger.app.support.LedgerApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledger.api.problem.ProblemCode;
+import io.ledger.app.security.TestTokens;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerIntegrationTest;
 import io.ledger.app.support.RawHttp;
@@ -326,6 +327,9 @@ class RouteProblemsIT {
                                 : HttpRequest.BodyPublishers.ofString(request.body()));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
+        }
+        if (headers.stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            builder.header("Authorization", TestTokens.adminAuthorization());
         }
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));

@@ -251,6 +251,10 @@ class AuditIT {
                         .asBoolean())
                 .isTrue();
 
+        String metaData = jdbc.sql("SELECT meta_data::text FROM domain_event_entry WHERE global_index = ?")
+                .param(index)
+                .query(String.class)
+                .single();
         jdbc.sql(
                         "UPDATE domain_event_entry SET meta_data = meta_data || '{\"actor\": \"mallory\"}' WHERE global_index = ?")
                 .param(index)
@@ -263,9 +267,8 @@ class AuditIT {
             assertThat(mismatch.get("globalIndex").asLong()).isEqualTo(index);
             assertThat(mismatch.get("differs").toString()).isEqualTo("[\"metaData\"]");
         } finally {
-            jdbc.sql(
-                            "UPDATE domain_event_entry SET meta_data = meta_data || '{\"actor\": \"anonymous\"}' WHERE global_index = ?")
-                    .param(index)
+            jdbc.sql("UPDATE domain_event_entry SET meta_data = ?::jsonb WHERE global_index = ?")
+                    .params(metaData, index)
                     .update();
         }
 
