@@ -11,6 +11,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * How every application the tests start knows its callers, unless a test's own properties say otherwise: tokens
@@ -20,7 +21,10 @@ import org.springframework.core.env.PropertySource;
  */
 public class TestCallersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-    /** The test's own properties: these defaults go just below them, above the machine's environment variables. */
+    /**
+     * The test's own properties: these defaults go just below them, above the machine's environment variables (an
+     * exported {@code LEDGER_JWT_SECRET} does not change the suite's secret).
+     */
     private static final Set<String> TEST_SOURCES =
             Set.of("Inlined Test Properties", "Dynamic Test Properties", "commandLineArgs");
 
@@ -39,10 +43,13 @@ public class TestCallersEnvironmentPostProcessor implements EnvironmentPostProce
                 lowestOfTheTests = source.getName();
             }
         }
-        if (lowestOfTheTests == null) {
-            sources.addFirst(defaults);
-        } else {
+        if (lowestOfTheTests != null) {
             sources.addAfter(lowestOfTheTests, defaults);
+        } else if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+            // An application a test starts as from the command line: its environment variables decide.
+            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, defaults);
+        } else {
+            sources.addLast(defaults);
         }
     }
 
