@@ -97,7 +97,11 @@ class OidcIssuerIT {
         Answer created = shop.post("/api/payments", payment(customer));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().get("id").asString();
-        Answer read = shop.get("/api/payments/" + id);
+        // The read model may lag the command: read-your-writes waits for the created version.
+        Answer read = shop.get(
+                "/api/payments/" + id,
+                "minVersion",
+                created.json().get("version").asString());
         JsonNode events = as(localToken("auditor", "audit:read"))
                 .get("/api/audit/payments/" + id + "/events")
                 .json()
