@@ -11,6 +11,7 @@ import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
 import io.ledger.app.support.LedgerTestHooks;
 import io.ledger.app.support.TestDatabaseContainer;
+import io.ledger.app.support.TestDatabaseEnvironmentPostProcessor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,13 +45,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Customers' tokens ({@code payments:read:own payments:write:own}) see and change only their own payments, with the
- * ledger's JWT secret in a context of its own. Each test has customers of its own, so lists are compared exactly.
- * Another customer's payment is answered as an unknown one, word for word; refused calls leave nothing behind.
+ * ledger's JWT secret in a context of its own on a database of its own. Each test has customers of its own, so lists
+ * are compared exactly. Another customer's payment is answered as an unknown one, word for word; refused calls leave
+ * nothing behind.
  */
 @SpringBootTest(
         classes = LedgerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.jwt.secret=" + OwnershipIT.SECRET)
+        properties = {
+            "ledger.jwt.secret=" + OwnershipIT.SECRET,
+            // Its projections compete with no other context's for their tokens: the live feed it follows is its own.
+            TestDatabaseEnvironmentPostProcessor.OWN_DATABASE + "=ownership"
+        })
 @AutoConfigureRestTestClient
 @Import({TestDatabaseContainer.class, LedgerTestHooks.class})
 @DirtiesContext
