@@ -11,6 +11,7 @@ import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
 import io.ledger.app.support.LedgerTestHooks;
 import io.ledger.app.support.TestDatabaseContainer;
+import io.ledger.app.support.TestDatabaseEnvironmentPostProcessor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,13 +45,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Customers' tokens ({@code payments:read:own payments:write:own}) see and change only their own payments, with the
- * ledger's JWT secret in a context of its own. Each test has customers of its own, so lists are compared exactly.
- * Another customer's payment is answered as an unknown one, word for word; refused calls leave nothing behind.
+ * ledger's JWT secret in a context of its own on a database of its own. Each test has customers of its own, so lists
+ * are compared exactly. Another customer's payment is answered as an unknown one, word for word; refused calls leave
+ * nothing behind.
  */
 @SpringBootTest(
         classes = LedgerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.jwt.secret=" + OwnershipIT.SECRET)
+        properties = {
+            "ledger.jwt.secret=" + OwnershipIT.SECRET,
+            // Its projections compete with no other context's for their tokens: the live feed it follows is its own.
+            TestDatabaseEnvironmentPostProcessor.OWN_DATABASE + "=ownership"
+        })
 @AutoConfigureRestTestClient
 @Import({TestDatabaseContainer.class, LedgerTestHooks.class})
 @DirtiesContext
@@ -439,9 +445,9 @@ class OwnershipIT {
             reader.start();
         }
 
-        /** Reads updates until this payment's event arrives (at most 10 s). */
+        /** Reads updates until this payment's event arrives (at most 30 s: a loaded machine's processors lag). */
         void await(String paymentId, String event) throws InterruptedException {
-            Instant deadline = Instant.now().plusSeconds(10);
+            Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline)) {
                 JsonNode update = arriving.poll(100, TimeUnit.MILLISECONDS);
                 if (update == null) {
@@ -453,7 +459,7 @@ class OwnershipIT {
                     return;
                 }
             }
-            throw new AssertionError(event + " of " + paymentId + " not heard within 10 s; heard " + updates);
+            throw new AssertionError(event + " of " + paymentId + " not heard within 30 s; heard " + updates);
         }
 
         /** The payments heard of so far. */
