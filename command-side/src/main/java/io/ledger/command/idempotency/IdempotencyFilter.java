@@ -3,6 +3,7 @@ package io.ledger.command.idempotency;
 import io.ledger.api.problem.InvalidField;
 import io.ledger.api.problem.Problem;
 import io.ledger.api.problem.ProblemCode;
+import io.ledger.api.problem.ServiceUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -121,12 +123,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     ProblemCode.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key was processed concurrently; retry to get its answer.");
         } catch (RuntimeException e) {
-            log.error("request with Idempotency-Key failed and was rolled back", e);
-            replaceAnswer(
-                    request,
-                    captured,
-                    ProblemCode.INTERNAL_ERROR,
-                    "The request failed and changed nothing; retrying with the same Idempotency-Key is safe.");
+            Optional<ServiceUnavailable> database = ServiceUnavailable.of(e);
+            if (database.isPresent()) {
+                // The database went away under the request (or never came): nothing of it was kept.
+                log.warn(
+                        "request with Idempotency-Key rolled back: {}: {}",
+                        database.get().getMessage(),
+                        e.toString());
+                replaceAnswer(request, captured, database.get());
+            } else {
+                log.error("request with Idempotency-Key failed and was rolled back", e);
+                replaceAnswer(
+                        request,
+                        captured,
+                        ProblemCode.INTERNAL_ERROR,
+                        "The request failed and changed nothing; retrying with the same Idempotency-Key is safe.");
+            }
         }
         captured.copyBodyToResponse();
     }
@@ -145,6 +157,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.resetBuffer();
         response.setHeader(HttpHeaders.LOCATION, null);
         writeProblem(request, response, code, detail);
+    }
+
+    private void replaceAnswer(
+            HttpServletRequest request, ContentCachingResponseWrapper response, ServiceUnavailable problem) {
+        response.resetBuffer();
+        response.setHeader(HttpHeaders.LOCATION, null);
+        problem.headers().forEach(response::setHeader);
+        write(response, Problem.of(problem, request.getRequestURI()));
     }
 
     private static IdempotencyStore.StoredResponse stored(ContentCachingResponseWrapper response) {

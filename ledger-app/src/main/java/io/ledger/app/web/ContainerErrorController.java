@@ -3,6 +3,7 @@ package io.ledger.app.web;
 import io.ledger.api.problem.LedgerProblem;
 import io.ledger.api.problem.Problem;
 import io.ledger.api.problem.ProblemCode;
+import io.ledger.api.problem.ServiceUnavailable;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,14 @@ class ContainerErrorController implements ErrorController {
                 : request.getRequestURI();
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof LedgerProblem problem) {
-            return ProblemAdvice.answer(Problem.of(problem, path), new HttpHeaders());
+            return ProblemAdvice.answer(Problem.of(problem, path), ProblemAdvice.headersOf(problem));
+        }
+        if (failure instanceof Throwable thrown) {
+            var database = ServiceUnavailable.of(thrown);
+            if (database.isPresent()) {
+                log.warn("request to {} failed: {}: {}", path, database.get().getMessage(), thrown.toString());
+                return ProblemAdvice.answer(Problem.of(database.get(), path), ProblemAdvice.headersOf(database.get()));
+            }
         }
         ProblemCode problemCode = ProblemCode.forStatus(code);
         String detail;

@@ -4,9 +4,11 @@ import io.ledger.api.problem.InvalidField;
 import io.ledger.api.problem.LedgerProblem;
 import io.ledger.api.problem.Problem;
 import io.ledger.api.problem.ProblemCode;
+import io.ledger.api.problem.ServiceUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -28,8 +30,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * The one place that turns an exception of any module into an RFC 9457 problem: every rule exception carries its
  * {@link ProblemCode}; Axon's wrappers answer for their cause; Spring MVC's own refusals (an unreadable body, a wrong
- * media type, a missing parameter, no route, a wrong method) are read by {@link FrameworkRefusals}; anything else is
- * a 500 {@code internal_error}, logged in full and answered without internals. Public for the web slice tests of the
+ * media type, a missing parameter, no route, a wrong method) are read by {@link FrameworkRefusals}; a failure of the
+ * database (unreachable, restarting, out of connections, a statement timed out), whoever wrapped it, is a 503
+ * {@code service_unavailable} with {@code Retry-After} ({@link ServiceUnavailable}); anything else is a 500
+ * {@code internal_error}, logged in full and answered without internals. Public for the web slice tests of the
  * sides, which import it.
  */
 @RestControllerAdvice
@@ -45,13 +49,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         Throwable failure = unwrapped(e);
         String path = request.getRequestURI();
+        Optional<ServiceUnavailable> database = ServiceUnavailable.of(e);
+        if (database.isPresent() && !(failure instanceof LedgerProblem)) {
+            log.warn("{}: {}", database.get().getMessage(), e.toString());
+            failure = database.get();
+        }
         if (failure instanceof LedgerProblem problem) {
             if (problem.code().status() >= 500) {
                 log.warn("{}", problem.getMessage());
             }
-            HttpHeaders headers = new HttpHeaders();
-            problem.headers().forEach(headers::set);
-            return answer(Problem.of(problem, path), headers);
+            return answer(Problem.of(problem, path), headersOf(problem));
         }
         if (failure instanceof AggregateNotFoundException) {
             return answer(Problem.of(ProblemCode.PAYMENT_NOT_FOUND, "No payment has this id.", path));
@@ -93,6 +100,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return answer(
                 Problem.of(code, status.value(), detail, servlet.getRequest().getRequestURI(), errors), headers);
+    }
+
+    /** The headers a problem asks for, such as {@code Retry-After}. */
+    static HttpHeaders headersOf(LedgerProblem problem) {
+        HttpHeaders headers = new HttpHeaders();
+        problem.headers().forEach(headers::set);
+        return headers;
     }
 
     private static ResponseEntity<Object> answer(Problem problem) {
