@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -67,6 +68,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             // Two writers raced for the same payment; the loser changed nothing and may retry.
             return answer(Problem.of(
                     ProblemCode.CONCURRENT_UPDATE, "The payment changed meanwhile; retry the request.", path));
+        }
+        if (failure instanceof RequestRejectedException) {
+            // Spring Security's firewall checks header values when they are read: a controller (springdoc's, say)
+            // that reads all headers meets a refused one here, past the firewall's own handler (found by HttpFuzzIT).
+            return answer(Problem.of(
+                    ProblemCode.VALIDATION_FAILED,
+                    "The request's headers are not acceptable: a value holds characters the ledger does not take.",
+                    path));
         }
         if (failure instanceof InvalidParameterException) {
             // Tomcat could not read the query string (a % that starts no escape, say): the request's to fix.
