@@ -3,7 +3,6 @@ package io.ledger.app.web;
 import io.ledger.api.problem.LedgerProblem;
 import io.ledger.api.problem.Problem;
 import io.ledger.api.problem.ProblemCode;
-import io.ledger.api.problem.ServiceUnavailable;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +50,7 @@ class ContainerErrorController implements ErrorController {
             return ProblemAdvice.answer(Problem.of(problem, path), ProblemAdvice.headersOf(problem));
         }
         if (failure instanceof Throwable thrown) {
-            var database = ServiceUnavailable.of(thrown);
+            var database = ProblemAdvice.databaseFailure(thrown);
             if (database.isPresent()) {
                 log.warn("request to {} failed: {}: {}", path, database.get().getMessage(), thrown.toString());
                 return ProblemAdvice.answer(Problem.of(database.get(), path), ProblemAdvice.headersOf(database.get()));

@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -50,7 +51,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         Throwable failure = unwrapped(e);
         String path = request.getRequestURI();
-        Optional<ServiceUnavailable> database = ServiceUnavailable.of(e);
+        Optional<ServiceUnavailable> database = databaseFailure(e);
         if (database.isPresent() && !(failure instanceof LedgerProblem)) {
             log.warn("{}: {}", database.get().getMessage(), e.toString());
             failure = database.get();
@@ -109,6 +110,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return answer(
                 Problem.of(code, status.value(), detail, servlet.getRequest().getRequestURI(), errors), headers);
+    }
+
+    /** A failure of the database, also when it shows only as a transaction that could not be committed or rolled back. */
+    static Optional<ServiceUnavailable> databaseFailure(Throwable e) {
+        Optional<ServiceUnavailable> database = ServiceUnavailable.of(e);
+        if (database.isEmpty() && e instanceof TransactionSystemException transaction) {
+            // A commit or rollback fails only with its connection. The pool replaces a connection that failed a
+            // statement by a closed one, so the rollback after it fails without a state of PostgreSQL's.
+            return transaction.getApplicationException() != null
+                            && ServiceUnavailable.of(transaction.getApplicationException())
+                                    .isPresent()
+                    ? ServiceUnavailable.of(transaction.getApplicationException())
+                    : Optional.of(ServiceUnavailable.because(
+                            transaction.getMessage() + ": " + transaction.getMostSpecificCause()));
+        }
+        return database;
     }
 
     /** The headers a problem asks for, such as {@code Retry-After}. */

@@ -123,6 +123,7 @@ class DatabaseOutageIT {
             throws Exception {
         List<Create> made = Collections.synchronizedList(new ArrayList<>());
         List<Create> unanswered = Collections.synchronizedList(new ArrayList<>());
+        List<Timed> refused = Collections.synchronizedList(new ArrayList<>());
         List<Timed> duringOutage = Collections.synchronizedList(new ArrayList<>());
         List<Timed> readinessDuringOutage = new ArrayList<>();
         List<Timed> readsDuringOutage = new ArrayList<>();
@@ -141,6 +142,7 @@ class DatabaseOutageIT {
                     Timed answer = http.post("/api/payments", request.json(), KEY, request.key());
                     if (answer.status() != 201) {
                         unanswered.add(request);
+                        refused.add(answer);
                     }
                     if (outage && down.get()) {
                         duringOutage.add(answer);
@@ -190,6 +192,8 @@ class DatabaseOutageIT {
                 .as("requests answered while the database was down")
                 .isNotEmpty();
         assertThat(duringOutage).allSatisfy(this::isAQuickServiceUnavailableProblem);
+        // Also those in flight when the connections were reset, and those after the restore before the pool recovered.
+        assertThat(refused).allSatisfy(this::isAQuickServiceUnavailableProblem);
         assertThat(readsDuringOutage).allSatisfy(this::isAQuickServiceUnavailableProblem);
         // The first probe may come before the pool notices; every later one is DOWN.
         assertThat(readinessDuringOutage.subList(1, readinessDuringOutage.size()))
@@ -245,6 +249,12 @@ class DatabaseOutageIT {
                 "after the restore: %d requests retried with their keys, every create answered %d ms after the"
                         + " restore, read models caught up %d ms later%n",
                 unanswered.size(), createsAfter.toMillis(), caughtUp.toMillis());
+    }
+
+    @Test
+    void everyConnectionOfTheLedgerCarriesTheStatementTimeout() {
+        assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single())
+                .isEqualTo("30s");
     }
 
     private void isAQuickServiceUnavailableProblem(Timed answer) {

@@ -35,6 +35,14 @@ public final class ServiceUnavailable extends LedgerProblem {
         super(ProblemCode.SERVICE_UNAVAILABLE, "database unavailable: " + reason, false);
     }
 
+    /**
+     * The database failed in a way only the caller can tell (a transaction's commit or rollback failed with its
+     * connection); {@code reason} is for the operators' log.
+     */
+    public static ServiceUnavailable because(String reason) {
+        return new ServiceUnavailable(reason);
+    }
+
     /** The problem {@code failure} stands for, when one of its causes says the database failed. */
     public static Optional<ServiceUnavailable> of(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
