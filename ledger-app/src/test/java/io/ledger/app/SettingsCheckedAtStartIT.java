@@ -37,7 +37,9 @@ class SettingsCheckedAtStartIT {
                 "LEDGER_SIMULATED_POLL_INTERVAL     | often     | ledger.simulated.poll-interval        | failed to convert",
                 "LEDGER_WEBHOOK_POLL_INTERVAL       | PT0S      | ledger.webhook.pollInterval           | must be longer than or equal to 1 milli",
                 "LEDGER_IDEMPOTENCY_PURGE_INTERVAL  | hourly    | ledger.idempotency.purge-interval     | failed to convert",
-                "LEDGER_AUDIT_CHAIN_WRITER_INTERVAL | soon      | ledger.audit.chain-writer.interval    | failed to convert"
+                "LEDGER_AUDIT_CHAIN_WRITER_INTERVAL | soon      | ledger.audit.chain-writer.interval    | failed to convert",
+                // Read before logging starts, refused with the other settings.
+                "LEDGER_LOG_FORMAT                  | xml       | ledger.log.format                     | failed to convert"
             })
     void aBadVariableStopsTheStartNamingItsPropertyAndItself(
             String variable, String value, String property, String reason, CapturedOutput output) {

@@ -155,6 +155,16 @@ class ValidationIT {
                         with(with(valid, "paymentMethod", "pm_card_bogus"), "confirm", true),
                         "paymentMethod"),
                 invalid(
+                        "a card number as the payment method",
+                        "/api/payments/{pending}/confirm",
+                        Map.of("paymentMethod", "4242424242424242"),
+                        "paymentMethod"),
+                invalid(
+                        "create with a card number as the payment method",
+                        create,
+                        with(valid, "paymentMethod", "4242 4242 4242 4242"),
+                        "paymentMethod"),
+                invalid(
                         "create confirmed without a payment method",
                         create,
                         with(valid, "confirm", true),

@@ -31,6 +31,9 @@ abstract class EventSourcedPayment {
     PaymentId id;
 
     PaymentState state;
+    /** Whose payment it is: a caller confined to its own payments may change only these. */
+    String customerId;
+
     Money amount;
     String providerPaymentId;
     /** The method last tried (or given at creation): what a confirmation or report that names none means. */
@@ -46,6 +49,7 @@ abstract class EventSourcedPayment {
     void on(PaymentCreated event) {
         id = event.paymentId();
         state = PaymentState.PENDING;
+        customerId = event.customerId();
         amount = event.amount();
         providerPaymentId = event.providerPaymentId();
         paymentMethod = event.paymentMethod();

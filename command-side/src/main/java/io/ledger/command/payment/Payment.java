@@ -78,6 +78,16 @@ class Payment extends EventSourcedPayment {
         }
     }
 
+    /**
+     * A caller confined to one customer's payments ({@code onlyCustomer}; null: any payment) is told that another
+     * customer's payment does not exist, before any other rule could tell otherwise.
+     */
+    private void visibleTo(String onlyCustomer) {
+        if (onlyCustomer != null && !onlyCustomer.equals(customerId)) {
+            throw new AnotherCustomersPayment(id.value());
+        }
+    }
+
     /** Whether the move changes anything from here; an illegal one is refused. */
     private boolean takes(PaymentMove move) {
         return switch (move.from(state)) {
@@ -89,8 +99,13 @@ class Payment extends EventSourcedPayment {
 
     // --- charging -------------------------------------------------------------------------------------------------
 
-    /** The charge to send to the provider, or empty when the payment is charged or being charged already. */
-    Optional<ChargeRequest> prepareCharge(String requestedMethod) {
+    /**
+     * The charge to send to the provider, or empty when the payment is charged or being charged already.
+     *
+     * @param onlyCustomer the customer whose payments alone the caller may charge; null: any
+     */
+    Optional<ChargeRequest> prepareCharge(String requestedMethod, String onlyCustomer) {
+        visibleTo(onlyCustomer);
         if (!takes(PaymentMove.CONFIRM)) {
             return Optional.empty();
         }
@@ -158,8 +173,13 @@ class Payment extends EventSourcedPayment {
 
     // --- canceling ------------------------------------------------------------------------------------------------
 
-    /** The cancellation to send to the provider, or empty when the payment is canceled already. */
-    Optional<CancelRequest> prepareCancel(String reason) {
+    /**
+     * The cancellation to send to the provider, or empty when the payment is canceled already.
+     *
+     * @param onlyCustomer the customer whose payments alone the caller may cancel; null: any
+     */
+    Optional<CancelRequest> prepareCancel(String reason, String onlyCustomer) {
+        visibleTo(onlyCustomer);
         return takes(PaymentMove.CANCEL)
                 ? Optional.of(new CancelRequest(id, providerPaymentId, reason))
                 : Optional.empty();

@@ -39,6 +39,9 @@ class PaymentCommandHandler {
 
     @CommandHandler
     NewPayment handle(CreatePaymentCommand command) throws Exception {
+        if (command.onlyCustomer() != null && !command.onlyCustomer().equals(command.customerId())) {
+            throw new PaymentForAnotherCustomer();
+        }
         CurrencyRules.checkChargeAmount(command.amount());
         if (command.confirm() && command.paymentMethod() == null) {
             // Checked before the provider hears of the payment: a rejected request leaves nothing behind.
@@ -63,20 +66,20 @@ class PaymentCommandHandler {
                 command.paymentMethod());
         Aggregate<Payment> payment = payments.newInstance(() -> new Payment(created));
         if (command.confirm()) {
-            charge(payment, command.paymentMethod());
+            charge(payment, command.paymentMethod(), null);
         }
         return new NewPayment(command.paymentId(), providerPayment.clientSecret());
     }
 
     @CommandHandler
     void handle(ConfirmPaymentCommand command) {
-        charge(payments.load(command.paymentId().value()), command.paymentMethod());
+        charge(payments.load(command.paymentId().value()), command.paymentMethod(), command.onlyCustomer());
     }
 
     @CommandHandler
     void handle(CancelPaymentCommand command) {
         Aggregate<Payment> payment = payments.load(command.paymentId().value());
-        Optional<CancelRequest> cancel = payment.invoke(p -> p.prepareCancel(command.reason()));
+        Optional<CancelRequest> cancel = payment.invoke(p -> p.prepareCancel(command.reason(), command.onlyCustomer()));
         if (cancel.isPresent()) {
             provider.cancel(cancel.get());
             payment.execute(p -> p.recordCancel(cancel.get()));
@@ -93,8 +96,8 @@ class PaymentCommandHandler {
         }
     }
 
-    private void charge(Aggregate<Payment> payment, String paymentMethod) {
-        Optional<ChargeRequest> charge = payment.invoke(p -> p.prepareCharge(paymentMethod));
+    private void charge(Aggregate<Payment> payment, String paymentMethod, String onlyCustomer) {
+        Optional<ChargeRequest> charge = payment.invoke(p -> p.prepareCharge(paymentMethod, onlyCustomer));
         if (charge.isPresent()) {
             ChargeOutcome outcome = provider.confirm(charge.get());
             payment.execute(p -> p.recordCharge(charge.get(), outcome));

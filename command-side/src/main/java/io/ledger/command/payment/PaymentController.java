@@ -1,5 +1,6 @@
 package io.ledger.command.payment;
 
+import io.ledger.api.caller.Caller;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.payment.CreatedPaymentView;
 import io.ledger.api.payment.PaymentCommand;
@@ -13,6 +14,7 @@ import io.ledger.command.payment.PaymentRequests.FailPaymentBody;
 import io.ledger.command.payment.PaymentRequests.ReconcilePaymentBody;
 import io.ledger.command.payment.PaymentRequests.RefundPaymentBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The command side's HTTP API: each call becomes one command, and is answered with the resource as the payment's
  * events tell it once the command has run. The OpenAPI annotations say what is particular to each call; ledger-app
- * adds what every call shares (headers, scopes, the problems any call can answer).
+ * adds what every call shares (headers, scopes, the problems any call can answer). A caller that may change only its
+ * own payments ({@code payments:write:own}) sends its commands confined to them: the command side decides.
  */
 @RestController
 @RequestMapping("/api/payments")
@@ -56,7 +59,9 @@ class PaymentController {
                     `confirm: true` and a `paymentMethod`, charges it at once. `clientSecret`, which a browser needs \
                     to finish the payment, appears in this answer only. A declined payment method is not an error: the \
                     answer is 201 with `status: failed` and `failure`. Send an `Idempotency-Key`: the payment's id is \
-                    derived from it, so a retry after a timeout or a crash never makes a second payment.""")
+                    derived from it, so a retry after a timeout or a crash never makes a second payment. With \
+                    `payments:write:own` the payment is the caller's own: `customerId` may be omitted (it is the \
+                    token's subject) and naming another customer is 403 `forbidden`, with nothing recorded.""")
     @ApiResponse(
             responseCode = "201",
             description = "The payment was created (and charged, with `confirm`).",
@@ -81,8 +86,10 @@ class PaymentController {
     ResponseEntity<CreatedPaymentView> create(
             @Valid @RequestBody CreatePaymentBody body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            Principal caller) {
-        NewPayment created = commands.sendAndWait(body.toCommand(IdempotentIds.payment(caller, idempotencyKey)));
+            Principal principal,
+            @Parameter(hidden = true) Caller caller) {
+        NewPayment created = commands.sendAndWait(
+                body.toCommand(IdempotentIds.payment(principal, idempotencyKey), onlyCustomer(caller)));
         return ResponseEntity.created(
                         URI.create("/api/payments/" + created.paymentId().value()))
                 .body(resources.created(created));
@@ -98,7 +105,9 @@ class PaymentController {
     @ApiResponse(
             responseCode = "400",
             description = "`validation_failed`: no payment method to charge, or one the provider does not know.")
-    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "404", description = """
+                    `payment_not_found`: no payment has this id (with `payments:write:own`: none of the caller's \
+                    own; another customer's payment is answered the same).""")
     @ApiResponse(responseCode = "409", description = """
                     `invalid_state_transition`: the payment is canceled. `concurrent_update`: another request \
                     changed the payment at the same instant; retry.""")
@@ -107,9 +116,12 @@ class PaymentController {
                     `provider_unavailable`: the ledger is making as many provider calls at once as it allows (a slow \
                     provider); nothing was sent or recorded. Retry after `Retry-After` seconds.""")
     @PostMapping("/{id}/confirm")
-    PaymentView confirm(@PathVariable String id, @Valid @RequestBody(required = false) ConfirmPaymentBody body) {
+    PaymentView confirm(
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) ConfirmPaymentBody body,
+            @Parameter(hidden = true) Caller caller) {
         ConfirmPaymentBody confirm = body == null ? new ConfirmPaymentBody(null) : body;
-        return answered(confirm.toCommand(paymentId(id)));
+        return answered(confirm.toCommand(paymentId(id), onlyCustomer(caller)));
     }
 
     @Operation(operationId = "failPayment", summary = "Record a failed attempt", description = """
@@ -133,7 +145,9 @@ class PaymentController {
                     an optional `reason`. `canceled` is final; canceling twice changes nothing.""")
     @ApiResponse(responseCode = "200", description = "The payment, now `canceled`.")
     @ApiResponse(responseCode = "400", description = "`validation_failed`: `reason` too long or the body malformed.")
-    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "404", description = """
+                    `payment_not_found`: no payment has this id (with `payments:write:own`: none of the caller's \
+                    own; another customer's payment is answered the same).""")
     @ApiResponse(responseCode = "409", description = """
                     `invalid_state_transition`: money was captured (refund it instead) or the payment is processing. \
                     `concurrent_update`: another request changed the payment at the same instant; retry.""")
@@ -142,9 +156,12 @@ class PaymentController {
                     `provider_unavailable`: the provider could not be reached; nothing was recorded. Retry after \
                     `Retry-After` seconds.""")
     @PostMapping("/{id}/cancel")
-    PaymentView cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancelPaymentBody body) {
+    PaymentView cancel(
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) CancelPaymentBody body,
+            @Parameter(hidden = true) Caller caller) {
         CancelPaymentBody cancel = body == null ? new CancelPaymentBody(null) : body;
-        return answered(cancel.toCommand(paymentId(id)));
+        return answered(cancel.toCommand(paymentId(id), onlyCustomer(caller)));
     }
 
     @Operation(operationId = "refundPayment", summary = "Refund a payment", description = """
@@ -203,6 +220,11 @@ class PaymentController {
     private PaymentView answered(PaymentCommand command) {
         commands.sendAndWait(command);
         return resources.payment(command.paymentId());
+    }
+
+    /** The customer whose payments alone the caller may create, confirm or cancel; null when it may any. */
+    private static String onlyCustomer(Caller caller) {
+        return caller.writesOnlyCustomer().orElse(null);
     }
 
     /** An id that cannot be a payment's names no payment. */

@@ -13,6 +13,7 @@ import io.ledger.api.payment.RefundPaymentCommand;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -24,6 +25,15 @@ import java.util.Map;
 /** The request bodies of the payment endpoints, each mapping itself to its command. Limits follow Stripe's. */
 final class PaymentRequests {
 
+    /**
+     * A payment method is named by its id (Stripe's {@code pm_...}, or a simulated test method such as
+     * {@code pm_card_visa}): card details sent in its place are refused without being quoted, stored or passed on.
+     */
+    static final String PAYMENT_METHOD_ID = "[a-z]+_[A-Za-z0-9_]+";
+
+    static final String NOT_A_PAYMENT_METHOD_ID =
+            "must be a payment method id such as pm_card_visa; card details never go to the ledger";
+
     private PaymentRequests() {}
 
     record CreatePaymentBody(
@@ -31,35 +41,53 @@ final class PaymentRequests {
             Long amount,
 
             @NotBlank String currency,
-            @NotBlank @Size(max = 255) String customerId,
+
+            // Omitted only by a caller with payments:write:own, whose own it then is (checked when mapped). Given, it
+            // is not blank: a pattern that reads so in Java and in the OpenAPI description's ECMA regular expressions.
+            @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") @Size(max = 255)
+            String customerId,
+
             @Size(max = 255) String orderId,
             @Size(max = 1000) String description,
 
             @Size(max = 50, message = "must have at most 50 keys")
             Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 500) String> metadata,
 
-            @Size(max = 255) String paymentMethod,
+            @Size(max = 255) @Pattern(regexp = PAYMENT_METHOD_ID, message = NOT_A_PAYMENT_METHOD_ID)
+            String paymentMethod,
+
             Boolean confirm) {
 
-        CreatePaymentCommand toCommand(PaymentId paymentId) {
+        /**
+         * The command for a caller confined to {@code onlyCustomer}'s payments (null: any customer's), for whom an
+         * omitted customer is that one.
+         */
+        CreatePaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
             Money money = Money.of(amount, currency);
             CurrencyRules.checkChargeAmount(money);
+            String customer = customerId != null ? customerId : onlyCustomer;
+            if (customer == null) {
+                throw new CustomerIdRequired();
+            }
             return new CreatePaymentCommand(
                     paymentId,
                     money,
-                    customerId,
+                    customer,
                     orderId,
                     description,
                     metadata,
                     paymentMethod,
-                    Boolean.TRUE.equals(confirm));
+                    Boolean.TRUE.equals(confirm),
+                    onlyCustomer);
         }
     }
 
-    record ConfirmPaymentBody(@Size(max = 255) String paymentMethod) {
+    record ConfirmPaymentBody(
+            @Size(max = 255) @Pattern(regexp = PAYMENT_METHOD_ID, message = NOT_A_PAYMENT_METHOD_ID)
+            String paymentMethod) {
 
-        ConfirmPaymentCommand toCommand(PaymentId paymentId) {
-            return new ConfirmPaymentCommand(paymentId, paymentMethod);
+        ConfirmPaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
+            return new ConfirmPaymentCommand(paymentId, paymentMethod, onlyCustomer);
         }
     }
 
@@ -74,8 +102,8 @@ final class PaymentRequests {
 
     record CancelPaymentBody(@Size(max = 500) String reason) {
 
-        CancelPaymentCommand toCommand(PaymentId paymentId) {
-            return new CancelPaymentCommand(paymentId, reason);
+        CancelPaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
+            return new CancelPaymentCommand(paymentId, reason, onlyCustomer);
         }
     }
 

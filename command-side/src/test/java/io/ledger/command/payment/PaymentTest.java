@@ -201,7 +201,7 @@ class PaymentTest {
         @Test
         void creatingBelowStripesMinimumChargeIsRejected() {
             given().when(new CreatePaymentCommand(
-                            ID, new Money(49, USD), "cus_1", "order_1", "Two books", METADATA, VISA, true))
+                            ID, new Money(49, USD), "cus_1", "order_1", "Two books", METADATA, VISA, true, null))
                     .expectException(InvalidMoney.InvalidAmount.class)
                     .expectNoEvents();
 
@@ -222,7 +222,7 @@ class PaymentTest {
         @Test
         void confirmingAPendingPaymentChargesTheMethodGivenAtCreation() {
             given(created(VISA))
-                    .when(new ConfirmPaymentCommand(ID, null))
+                    .when(new ConfirmPaymentCommand(ID, null, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(succeeded(VISA));
 
@@ -235,7 +235,7 @@ class PaymentTest {
             provider.chargeOutcome = new ChargeOutcome.Succeeded(details);
 
             given(created(VISA))
-                    .when(new ConfirmPaymentCommand(ID, null))
+                    .when(new ConfirmPaymentCommand(ID, null, null))
                     .expectEvents(new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, VISA, details));
         }
 
@@ -246,7 +246,7 @@ class PaymentTest {
                     new ChargeOutcome.Failed("card_declined", "generic_decline", "Your card was declined.", details);
 
             given(created(VISA))
-                    .when(new ConfirmPaymentCommand(ID, null))
+                    .when(new ConfirmPaymentCommand(ID, null, null))
                     .expectEvents(new PaymentFailed(
                             ID,
                             AMOUNT,
@@ -260,13 +260,15 @@ class PaymentTest {
 
         @Test
         void confirmingWithAnotherMethodThanAtCreationChargesTheNewOne() {
-            given(created(VISA)).when(new ConfirmPaymentCommand(ID, DECLINED)).expectEvents(declined());
+            given(created(VISA))
+                    .when(new ConfirmPaymentCommand(ID, DECLINED, null))
+                    .expectEvents(declined());
         }
 
         @Test
         void confirmingAPendingPaymentWithoutAnyMethodIsRejected() {
             given(created(null))
-                    .when(new ConfirmPaymentCommand(ID, null))
+                    .when(new ConfirmPaymentCommand(ID, null, null))
                     .expectException(PaymentMethodRequired.class)
                     .expectNoEvents();
 
@@ -276,7 +278,7 @@ class PaymentTest {
         @Test
         void aFailedPaymentCanBeRetriedWithAnotherMethod() {
             given(created(DECLINED), declined())
-                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .when(new ConfirmPaymentCommand(ID, VISA, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(succeeded(VISA));
 
@@ -286,7 +288,7 @@ class PaymentTest {
         @Test
         void retryingAFailedPaymentWithTheSameDeclinedMethodFailsAgain() {
             given(created(DECLINED), declined())
-                    .when(new ConfirmPaymentCommand(ID, null))
+                    .when(new ConfirmPaymentCommand(ID, null, null))
                     .expectEvents(declined());
 
             assertThat(provider.calls).containsExactly(new ChargeRequest(ID, PROVIDER_ID, AMOUNT, DECLINED, 2, false));
@@ -295,7 +297,7 @@ class PaymentTest {
         @Test
         void confirmingAfterTheCustomerCompletedTheRequiredActionSucceeds() {
             given(created(AUTHENTICATION_REQUIRED), actionRequired())
-                    .when(new ConfirmPaymentCommand(ID, null))
+                    .when(new ConfirmPaymentCommand(ID, null, null))
                     .expectEvents(succeeded(AUTHENTICATION_REQUIRED));
 
             assertThat(provider.calls)
@@ -305,7 +307,7 @@ class PaymentTest {
         @Test
         void confirmingASucceededPaymentIsANoOp() {
             given(created(VISA), succeeded(VISA))
-                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .when(new ConfirmPaymentCommand(ID, VISA, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
 
@@ -315,7 +317,7 @@ class PaymentTest {
         @Test
         void confirmingAProcessingPaymentIsANoOp() {
             given(created(PROCESSING), processingStarted())
-                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .when(new ConfirmPaymentCommand(ID, VISA, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
 
@@ -329,7 +331,7 @@ class PaymentTest {
                             succeeded(VISA),
                             refundRequested(REFUND_1, 1999),
                             refundSucceeded(REFUND_1, 1999, PaymentStatus.REFUNDED))
-                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .when(new ConfirmPaymentCommand(ID, VISA, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
 
@@ -339,7 +341,7 @@ class PaymentTest {
         @Test
         void confirmingACanceledPaymentIsRejected() {
             given(created(VISA), canceled())
-                    .when(new ConfirmPaymentCommand(ID, VISA))
+                    .when(new ConfirmPaymentCommand(ID, VISA, null))
                     .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
 
@@ -348,7 +350,7 @@ class PaymentTest {
 
         @Test
         void confirmingAPaymentThatDoesNotExistFails() {
-            given().when(new ConfirmPaymentCommand(ID, VISA))
+            given().when(new ConfirmPaymentCommand(ID, VISA, null))
                     .expectException(AggregateNotFoundException.class)
                     .expectNoEvents();
 
@@ -429,7 +431,7 @@ class PaymentTest {
         @Test
         void cancelingAPendingPaymentCancelsItAtTheProvider() {
             given(created(VISA))
-                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(canceled());
 
@@ -439,7 +441,7 @@ class PaymentTest {
         @Test
         void cancelingAFailedPaymentCancelsIt() {
             given(created(DECLINED), declined())
-                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", null))
                     .expectEvents(canceled());
 
             assertThat(provider.calls).containsExactly(new CancelRequest(ID, PROVIDER_ID, "requested_by_customer"));
@@ -448,14 +450,14 @@ class PaymentTest {
         @Test
         void cancelingAPaymentThatRequiresActionCancelsIt() {
             given(created(AUTHENTICATION_REQUIRED), actionRequired())
-                    .when(new CancelPaymentCommand(ID, "abandoned"))
+                    .when(new CancelPaymentCommand(ID, "abandoned", null))
                     .expectEvents(new PaymentCanceled(ID, "abandoned"));
         }
 
         @Test
         void cancelingTwiceIsANoOp() {
             given(created(VISA), canceled())
-                    .when(new CancelPaymentCommand(ID, "duplicate"))
+                    .when(new CancelPaymentCommand(ID, "duplicate", null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
 
@@ -465,7 +467,7 @@ class PaymentTest {
         @Test
         void cancelingASucceededPaymentIsRejected() {
             given(created(VISA), succeeded(VISA))
-                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", null))
                     .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
 
@@ -475,7 +477,7 @@ class PaymentTest {
         @Test
         void cancelingAProcessingPaymentIsRejected() {
             given(created(PROCESSING), processingStarted())
-                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", null))
                     .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
 
@@ -489,11 +491,92 @@ class PaymentTest {
                             succeeded(VISA),
                             refundRequested(REFUND_1, 500),
                             refundSucceeded(REFUND_1, 500, PaymentStatus.PARTIALLY_REFUNDED))
-                    .when(new CancelPaymentCommand(ID, "requested_by_customer"))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", null))
                     .expectException(IllegalPaymentTransition.class)
                     .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();
+        }
+    }
+
+    /** A caller with payments:write:own changes only payments whose customer it is (here cus_1 owns the payment). */
+    @Nested
+    class Ownership {
+
+        @Test
+        void aCustomerCreatesAPaymentForItself() {
+            given().when(new CreatePaymentCommand(
+                            ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA, VISA, false, "cus_1"))
+                    .expectEvents(created(VISA));
+        }
+
+        @Test
+        void aCustomerCreatingAPaymentForAnotherIsForbiddenBeforeTheProviderHearsOfIt() {
+            given().when(new CreatePaymentCommand(
+                            ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA, VISA, true, "cus_2"))
+                    .expectException(PaymentForAnotherCustomer.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aCustomerConfirmsItsOwnPayment() {
+            given(created(VISA))
+                    .when(new ConfirmPaymentCommand(ID, null, "cus_1"))
+                    .expectEvents(succeeded(VISA));
+        }
+
+        @Test
+        void anotherCustomersConfirmationFindsNoPaymentAndChargesNothing() {
+            given(created(VISA))
+                    .when(new ConfirmPaymentCommand(ID, VISA, "cus_2"))
+                    .expectException(AnotherCustomersPayment.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aCustomerCancelsItsOwnPayment() {
+            given(created(VISA))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", "cus_1"))
+                    .expectEvents(canceled());
+        }
+
+        @Test
+        void anotherCustomersCancellationFindsNoPaymentAndCancelsNothing() {
+            given(created(VISA))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", "cus_2"))
+                    .expectException(AnotherCustomersPayment.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void anotherCustomersPaymentIsNotFoundWhereItsStateWouldRefuseTheMove() {
+            // A 409 would tell that the payment exists: the customer's rule goes first.
+            given(created(VISA), canceled())
+                    .when(new ConfirmPaymentCommand(ID, VISA, "cus_2"))
+                    .expectException(AnotherCustomersPayment.class)
+                    .expectNoEvents();
+            given(created(VISA), succeeded(VISA))
+                    .when(new CancelPaymentCommand(ID, "requested_by_customer", "cus_2"))
+                    .expectException(AnotherCustomersPayment.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void anotherCustomersPaymentIsAnsweredAsAnUnknownOne() {
+            AnotherCustomersPayment refused = new AnotherCustomersPayment(ID.value());
+            PaymentNotFound unknown = new PaymentNotFound(ID.value());
+
+            assertThat(refused.code()).isEqualTo(unknown.code());
+            assertThat(refused.detail()).isEqualTo(unknown.detail());
+            assertThat(refused.getMessage()).isEqualTo(unknown.getMessage());
         }
     }
 
@@ -1345,9 +1428,9 @@ class PaymentTest {
 
         private Object commandFor(PaymentMove move) {
             return switch (move) {
-                case CONFIRM -> new ConfirmPaymentCommand(ID, VISA);
+                case CONFIRM -> new ConfirmPaymentCommand(ID, VISA, null);
                 case FAIL -> new FailPaymentCommand(ID, "expired", "The payment expired.");
-                case CANCEL -> new CancelPaymentCommand(ID, "abandoned");
+                case CANCEL -> new CancelPaymentCommand(ID, "abandoned", null);
                 case REFUND -> new RefundPaymentCommand(ID, REFUND_2, 100L, null, "duplicate");
                 case RECONCILE -> reconcile("st_1", 1999, 88, 1911);
                 case RECORD_SUCCESS -> new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE);
@@ -1387,7 +1470,8 @@ class PaymentTest {
     }
 
     private static CreatePaymentCommand create(String paymentMethod, boolean confirm) {
-        return new CreatePaymentCommand(ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA, paymentMethod, confirm);
+        return new CreatePaymentCommand(
+                ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA, paymentMethod, confirm, null);
     }
 
     private static ReconcilePaymentCommand reconcile(String settlementId, long gross, long fee, long net) {

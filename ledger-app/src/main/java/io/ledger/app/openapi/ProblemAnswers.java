@@ -45,8 +45,9 @@ final class ProblemAnswers {
             "`idempotency_key_reuse`: the `Idempotency-Key` was used with another body or endpoint (a blank key or one"
                     + " over 255 characters is `validation_failed`).",
             ProblemCode.UNAUTHORIZED,
-            "`unauthorized`: no bearer token, or one that is not valid (expired, not yet valid, wrongly signed, no"
-                    + " `sub`).",
+            "`unauthorized`: no bearer token, or one that is not valid (expired, not yet valid, wrongly signed, for"
+                    + " another audience or issuer, no `sub`), or one whose issuer's keys could not be fetched to check"
+                    + " it (retry later).",
             ProblemCode.IDEMPOTENCY_KEY_IN_USE,
             "`idempotency_key_in_use`: the first request with this `Idempotency-Key` is still running; retry later.",
             ProblemCode.RATE_LIMITED,

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -16,6 +18,10 @@ final class BearerTokens {
 
     /** HS256 needs a key at least as long as its hash (RFC 7518, section 3.2). */
     static final int MINIMUM_KEY_BYTES = 32;
+
+    /** Idempotency keys and event metadata belong to the caller a token names in {@code sub}: none, no call. */
+    static final OAuth2TokenValidator<Jwt> NAMES_ITS_CALLER =
+            new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank());
 
     private BearerTokens() {}
 
@@ -36,9 +42,7 @@ final class BearerTokens {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(secret))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), NAMES_ITS_CALLER));
         return decoder;
     }
 }

@@ -27,20 +27,25 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         this.json = json;
     }
 
-    /** 401: no token, or one that is not valid (RFC 6750 says which in {@code WWW-Authenticate}). */
+    /**
+     * 401: no token, or one that is not valid (RFC 6750 says which in {@code WWW-Authenticate}), or one whose issuer's
+     * keys could not be fetched to check it.
+     */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         boolean invalid = failure instanceof InvalidBearerTokenException;
         response.setHeader(
                 HttpHeaders.WWW_AUTHENTICATE, invalid ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"ledger\"");
-        write(
-                request,
-                response,
-                ProblemCode.UNAUTHORIZED,
-                invalid
-                        ? "The bearer token is not valid: " + failure.getMessage()
-                        : "This call needs a bearer token: Authorization: Bearer <token>.");
+        String detail;
+        if (failure.getCause() instanceof IssuerReachability.IssuerUnavailable unchecked) {
+            detail = unchecked.getMessage(); // not the token's fault: it could not be checked
+        } else if (invalid) {
+            detail = "The bearer token is not valid: " + failure.getMessage();
+        } else {
+            detail = "This call needs a bearer token: Authorization: Bearer <token>.";
+        }
+        write(request, response, ProblemCode.UNAUTHORIZED, detail);
     }
 
     /** 403: a valid token whose scopes do not cover the call. */

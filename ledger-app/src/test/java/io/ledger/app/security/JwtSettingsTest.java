@@ -56,7 +56,7 @@ class JwtSettingsTest {
 
     @Test
     void theSecretIsNeverPrinted() {
-        assertThat(new JwtSettings("a-secret-never-printed-anywhere-at-all").toString())
+        assertThat(new JwtSettings("a-secret-never-printed-anywhere-at-all", "", "").toString())
                 .doesNotContain("never-printed");
     }
 

@@ -11,12 +11,16 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.ledger.api.caller.Caller;
+import io.ledger.api.caller.Scope;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
@@ -38,6 +42,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -54,11 +59,18 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The command API's HTTP mapping and its RFC 9457 problems, with the command gateway mocked. It lives with the
@@ -67,12 +79,45 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @WebMvcTest(PaymentController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@Import(PaymentControllerTest.CallerFromRequest.class)
 class PaymentControllerTest {
 
     /** command-side has no application class of its own: the slice gets the controller and the problem advice. */
     @SpringBootConfiguration
     @Import({PaymentController.class, ProblemAdvice.class})
     static class Slice {}
+
+    /**
+     * In place of the security's, a caller taken from the request attribute {@link #CALLER}: the shop's backend, with
+     * every scope, unless a test says otherwise. Imported by this test only and no configuration class itself: the
+     * command side's component scan, which finds the slice above in every application test, must not find it.
+     */
+    static class CallerFromRequest implements WebMvcConfigurer {
+
+        @Override
+        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+            resolvers.add(new HandlerMethodArgumentResolver() {
+                @Override
+                public boolean supportsParameter(MethodParameter parameter) {
+                    return Caller.class.equals(parameter.getParameterType());
+                }
+
+                @Override
+                public Object resolveArgument(
+                        MethodParameter parameter,
+                        ModelAndViewContainer container,
+                        NativeWebRequest request,
+                        WebDataBinderFactory binders) {
+                    Object caller = request.getAttribute(CALLER, RequestAttributes.SCOPE_REQUEST);
+                    return caller == null ? Caller.UNAUTHENTICATED : caller;
+                }
+            });
+        }
+    }
+
+    private static final String CALLER = PaymentControllerTest.class.getName() + ".caller";
+    /** A customer at checkout: its own payments only. */
+    private static final Caller CUSTOMER = new Caller("cus_own", Set.of(Scope.PAYMENTS_WRITE_OWN));
 
     private static final String ID = "pay_Test0000000000000000001";
     private static final Instant NOW = Instant.parse("2026-11-22T09:12:24.123Z");
@@ -127,7 +172,8 @@ class PaymentControllerTest {
                         "Two books",
                         Map.of("channel", "web"),
                         "pm_card_visa",
-                        true));
+                        true,
+                        null));
     }
 
     @Test
@@ -154,7 +200,7 @@ class PaymentControllerTest {
                 .andExpect(jsonPath("$.status").value("succeeded"));
 
         assertThat(sent(ConfirmPaymentCommand.class))
-                .isEqualTo(new ConfirmPaymentCommand(PaymentId.of(ID), "pm_card_visa"));
+                .isEqualTo(new ConfirmPaymentCommand(PaymentId.of(ID), "pm_card_visa", null));
     }
 
     @Test
@@ -164,7 +210,8 @@ class PaymentControllerTest {
         mvc.perform(MockMvcRequestBuilders.post("/api/payments/" + ID + "/confirm"))
                 .andExpect(status().isOk());
 
-        assertThat(sent(ConfirmPaymentCommand.class)).isEqualTo(new ConfirmPaymentCommand(PaymentId.of(ID), null));
+        assertThat(sent(ConfirmPaymentCommand.class))
+                .isEqualTo(new ConfirmPaymentCommand(PaymentId.of(ID), null, null));
     }
 
     @Test
@@ -188,7 +235,7 @@ class PaymentControllerTest {
                 .andExpect(jsonPath("$.status").value("canceled"));
 
         assertThat(sent(CancelPaymentCommand.class))
-                .isEqualTo(new CancelPaymentCommand(PaymentId.of(ID), "requested_by_customer"));
+                .isEqualTo(new CancelPaymentCommand(PaymentId.of(ID), "requested_by_customer", null));
     }
 
     @Test
@@ -437,6 +484,71 @@ class PaymentControllerTest {
         verifyNoInteractions(commands);
     }
 
+    // --- a customer's own payments ------------------------------------------------------------------------------
+
+    @Test
+    void aCustomerWhoOmitsTheCustomerCreatesForItselfConfinedToItself() throws Exception {
+        created(PaymentStatus.PENDING);
+
+        asCustomer("/api/payments", "{\"amount\": 1999, \"currency\": \"usd\"}").andExpect(status().isCreated());
+
+        CreatePaymentCommand sent = sent(CreatePaymentCommand.class);
+        assertThat(sent.customerId()).isEqualTo("cus_own");
+        assertThat(sent.onlyCustomer()).isEqualTo("cus_own");
+    }
+
+    @Test
+    void aCustomerNamingAnotherSendsItConfinedAndTheRefusalIsForbidden() throws Exception {
+        given(commands.sendAndWait(any(CreatePaymentCommand.class))).willThrow(new PaymentForAnotherCustomer());
+
+        expectProblem(asCustomer("/api/payments", VALID_CREATE), 403, "forbidden");
+
+        CreatePaymentCommand sent = sent(CreatePaymentCommand.class);
+        assertThat(sent.customerId()).isEqualTo("cus_1");
+        assertThat(sent.onlyCustomer()).isEqualTo("cus_own");
+    }
+
+    @Test
+    void aBlankCustomerIsRejectedEvenForACustomer() throws Exception {
+        expectValidationFailed(
+                asCustomer("/api/payments", "{\"amount\": 1999, \"currency\": \"usd\", \"customerId\": \" \"}"),
+                "customerId");
+    }
+
+    @Test
+    void aCustomersConfirmationAndCancellationAreConfinedToItsPayments() throws Exception {
+        answers(PaymentStatus.SUCCEEDED);
+
+        asCustomer("/api/payments/" + ID + "/confirm", "{}").andExpect(status().isOk());
+        asCustomer("/api/payments/" + ID + "/cancel", "{}").andExpect(status().isOk());
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        then(commands).should(times(2)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues())
+                .containsExactly(
+                        new ConfirmPaymentCommand(PaymentId.of(ID), null, "cus_own"),
+                        new CancelPaymentCommand(PaymentId.of(ID), null, "cus_own"));
+    }
+
+    @Test
+    void anotherCustomersPaymentIsAnsweredWordForWordAsAnUnknownOne() throws Exception {
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class)))
+                .willThrow(new AggregateNotFoundException(ID, "no such aggregate"));
+        String unknown = expectProblem(post("/api/payments/" + ID + "/confirm", "{}"), 404, "payment_not_found")
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        reset(commands);
+        given(commands.sendAndWait(any(ConfirmPaymentCommand.class))).willThrow(new AnotherCustomersPayment(ID));
+
+        String others = asCustomer("/api/payments/" + ID + "/confirm", "{}")
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(others).isEqualTo(unknown);
+    }
+
     // --- 404 ----------------------------------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -563,6 +675,13 @@ class PaymentControllerTest {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    private ResultActions asCustomer(String path, String json) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path)
+                .requestAttr(CALLER, CUSTOMER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
 
     private ResultActions post(String path, String json) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post(path)

@@ -70,7 +70,7 @@ class JournalGlobalIndexIT {
 
     private void charge(PaymentId payment) {
         commands.sendAndWait(new CreatePaymentCommand(
-                payment, Money.of(2500, "usd"), "cus_gap", null, null, null, "pm_card_visa", true));
+                payment, Money.of(2500, "usd"), "cus_gap", null, null, null, "pm_card_visa", true, null));
     }
 
     private long linesOf(PaymentId payment) {

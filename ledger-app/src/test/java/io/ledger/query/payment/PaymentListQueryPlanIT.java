@@ -35,7 +35,7 @@ class PaymentListQueryPlanIT {
     private static final int ROWS = 20_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final PaymentFilter EVERYTHING =
-            new PaymentFilter(Set.of(), null, null, null, null, null, null, null, null, null);
+            new PaymentFilter(Set.of(), null, null, null, null, null, null, null, null, null, null);
 
     @Autowired
     JdbcClient jdbc;
@@ -99,6 +99,18 @@ class PaymentListQueryPlanIT {
     }
 
     @Test
+    void aConfinedCallersPagesComeFromTheCustomerIndexToo() {
+        Plan first = plan(query(EVERYTHING.confinedTo("cus_plan_42"), PaymentSort.CREATED_AT, false, null));
+        first.assertReadsIndex("payment_view_customer");
+        first.assertNeedsNoSort();
+
+        String next = new PageCursor(PaymentSort.CREATED_AT, false, "2001-01-07T22:40:00Z", "pay_plan_010000").encode();
+        Plan following = plan(query(EVERYTHING.confinedTo("cus_plan_0"), PaymentSort.CREATED_AT, false, next));
+        following.assertReadsIndex("payment_view_customer");
+        following.assertSeeksTo("payment_view_customer");
+    }
+
+    @Test
     void aStatusComesFromTheStatusIndex() {
         Plan plan = plan(query(filter(Set.of(PaymentStatus.FAILED), null), PaymentSort.CREATED_AT, false, null));
 
@@ -135,7 +147,7 @@ class PaymentListQueryPlanIT {
     }
 
     private static PaymentFilter filter(Set<PaymentStatus> statuses, String customerId) {
-        return new PaymentFilter(statuses, customerId, null, null, null, null, null, null, null, null);
+        return new PaymentFilter(statuses, customerId, null, null, null, null, null, null, null, null, null);
     }
 
     /** EXPLAIN of the list's own SQL with its own parameters. */

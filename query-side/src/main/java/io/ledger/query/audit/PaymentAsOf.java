@@ -69,7 +69,8 @@ class PaymentAsOf {
             upToThen.forEach(event -> feed.deliver(projections.of(PROCESSOR), messages.of(event)));
             feed.flush();
             return queries.query(
-                            new FindPaymentQuery(paymentId, 0), ResponseTypes.optionalInstanceOf(PaymentView.class))
+                            new FindPaymentQuery(paymentId, 0, null),
+                            ResponseTypes.optionalInstanceOf(PaymentView.class))
                     .join()
                     .orElseThrow(() -> new PaymentNotFound(paymentId));
         });

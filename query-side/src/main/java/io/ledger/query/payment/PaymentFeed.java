@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A live feed of payment changes for dashboards, as server-sent events. The payment history projection publishes
  * each change once its transaction committed; a separate thread writes to the clients, so a slow client never holds
- * the projection up.
+ * the projection up. A client confined to one customer hears only of that customer's payments.
  */
 @Component
 class PaymentFeed implements DisposableBean {
@@ -28,7 +28,7 @@ class PaymentFeed implements DisposableBean {
     private static final Duration CLIENT_TIMEOUT = Duration.ofMinutes(30);
     private static final String BATCH_UPDATES = PaymentFeed.class.getName() + ".updates";
 
-    private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "payment-feed");
         thread.setDaemon(true);
@@ -38,49 +38,59 @@ class PaymentFeed implements DisposableBean {
     /**
      * A new client. It is sent a comment first, written as soon as the response starts: without it nothing (not even
      * the headers) reaches the client before the next change, so it could not tell that it is subscribed.
+     *
+     * @param onlyCustomer the customer whose payments alone the client hears of; null: every payment
      */
-    SseEmitter subscribe() {
-        SseEmitter client = new SseEmitter(CLIENT_TIMEOUT.toMillis());
+    SseEmitter subscribe(String onlyCustomer) {
+        SseEmitter emitter = new SseEmitter(CLIENT_TIMEOUT.toMillis());
         try {
-            client.send(SseEmitter.event().comment("subscribed"));
+            emitter.send(SseEmitter.event().comment("subscribed"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Client client = new Client(emitter, onlyCustomer);
         clients.add(client);
-        client.onCompletion(() -> clients.remove(client));
-        client.onTimeout(() -> clients.remove(client));
-        client.onError(error -> clients.remove(client));
-        return client;
+        emitter.onCompletion(() -> clients.remove(client));
+        emitter.onTimeout(() -> clients.remove(client));
+        emitter.onError(error -> clients.remove(client));
+        return emitter;
     }
 
-    void publish(PaymentEvent event, long version, Instant occurredAt) {
+    /** Tells the clients of a change of a payment of {@code customerId} (null for a payment of no customer). */
+    void publish(PaymentEvent event, String customerId, long version, Instant occurredAt) {
         if (clients.isEmpty()) {
             return;
         }
-        PaymentUpdate update =
-                new PaymentUpdate(event.paymentId().value(), event.getClass().getSimpleName(), version, occurredAt);
+        Change change = new Change(
+                customerId,
+                new PaymentUpdate(event.paymentId().value(), event.getClass().getSimpleName(), version, occurredAt));
         if (CurrentUnitOfWork.isStarted()) {
             // One after-commit callback per batch, sending its updates in event order: Axon runs a batch's
             // after-commit callbacks in reverse, which would tell a client of a payment's changes newest first.
             UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
             batch.getOrComputeResource(BATCH_UPDATES, key -> {
-                        List<PaymentUpdate> updates = new ArrayList<>();
+                        List<Change> updates = new ArrayList<>();
                         batch.afterCommit(committed -> sender.execute(() -> updates.forEach(this::send)));
                         return updates;
                     })
-                    .add(update);
+                    .add(change);
         } else {
-            sender.execute(() -> send(update));
+            sender.execute(() -> send(change));
         }
     }
 
-    private void send(PaymentUpdate update) {
-        for (SseEmitter client : clients) {
+    private void send(Change change) {
+        PaymentUpdate update = change.update();
+        for (Client client : clients) {
+            if (!client.hears(change)) {
+                continue;
+            }
             try {
-                client.send(SseEmitter.event()
-                        .name("payment")
-                        .id(update.paymentId() + ":" + update.version())
-                        .data(update));
+                client.emitter()
+                        .send(SseEmitter.event()
+                                .name("payment")
+                                .id(update.paymentId() + ":" + update.version())
+                                .data(update));
             } catch (IOException | IllegalStateException gone) {
                 clients.remove(client);
             }
@@ -89,10 +99,32 @@ class PaymentFeed implements DisposableBean {
 
     @Override
     public void destroy() {
-        clients.forEach(SseEmitter::complete);
+        clients.forEach(client -> client.emitter().complete());
         sender.shutdownNow();
     }
 
     /** What changed: the payment, the event that changed it and its version now. */
     record PaymentUpdate(String paymentId, String event, long version, Instant occurredAt) {}
+
+    /** An update with the customer whose payment changed: who may hear of it, never sent itself. */
+    private record Change(String customerId, PaymentUpdate update) {}
+
+    /** A subscriber and the customer it is confined to (null: none). Identity, not value, tells clients apart. */
+    private static final class Client {
+        private final SseEmitter emitter;
+        private final String onlyCustomer;
+
+        Client(SseEmitter emitter, String onlyCustomer) {
+            this.emitter = emitter;
+            this.onlyCustomer = onlyCustomer;
+        }
+
+        SseEmitter emitter() {
+            return emitter;
+        }
+
+        boolean hears(Change change) {
+            return onlyCustomer == null || onlyCustomer.equals(change.customerId());
+        }
+    }
 }

@@ -25,6 +25,11 @@ record PaymentFilterSql(String where, Map<String, Object> params) {
             conditions.add("customer_id = :customerId");
             params.put("customerId", filter.customerId());
         }
+        if (filter.onlyCustomer() != null) {
+            // Beside the customerId filter, not instead of it: asking for another customer finds nothing.
+            conditions.add("customer_id = :onlyCustomer");
+            params.put("onlyCustomer", filter.onlyCustomer());
+        }
         if (filter.orderId() != null) {
             conditions.add("order_id = :orderId");
             params.put("orderId", filter.orderId());

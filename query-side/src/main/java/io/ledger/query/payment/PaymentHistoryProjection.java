@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -80,7 +81,7 @@ class PaymentHistoryProjection {
                 .param("version", sequence + 1)
                 .update();
         if (inserted == 1) {
-            feed.publish(event, sequence + 1, at);
+            feed.publish(event, event.customerId(), sequence + 1, at);
         }
     }
 
@@ -265,20 +266,29 @@ class PaymentHistoryProjection {
                         "settledAt", settledAt == null ? null : utc(settledAt)));
     }
 
-    /** Applies {@code sets} (may be null) if the row has not seen this event yet, and tells the live feed. */
+    /**
+     * Applies {@code sets} (may be null) if the row has not seen this event yet, and tells the live feed, whose
+     * customers' clients hear only of their own payments: the row names the payment's customer.
+     */
     private void update(PaymentEvent event, long sequence, Instant at, String sets, Map<String, Object> params) {
         String assignments = (sets == null ? "" : sets + ", ") + "updated_at = :at, version = :version";
-        JdbcClient.StatementSpec statement = jdbc.sql(
-                        "UPDATE payment_view SET " + assignments + " WHERE payment_id = :id AND version <= :sequence")
+        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE payment_view SET " + assignments
+                        + " WHERE payment_id = :id AND version <= :sequence RETURNING customer_id")
                 .param("id", event.paymentId().value())
                 .param("at", utc(at))
                 .param("version", sequence + 1)
                 .param("sequence", sequence);
         params.forEach(statement::param);
-        if (statement.update() == 1) {
-            feed.publish(event, sequence + 1, at);
+        List<Customer> updated = statement
+                .query((row, i) -> new Customer(row.getString("customer_id")))
+                .list();
+        if (!updated.isEmpty()) {
+            feed.publish(event, updated.get(0).id(), sequence + 1, at);
         }
     }
+
+    /** The customer of an updated row; its id may be null (a payment imported without one). */
+    private record Customer(String id) {}
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -60,7 +60,8 @@ final class PaymentListParameters {
         });
     }
 
-    static ListPaymentsQuery listQuery(MultiValueMap<String, String> parameters) {
+    /** The list's query; {@code onlyCustomer} (null: none) confines it to that customer's payments. */
+    static ListPaymentsQuery listQuery(MultiValueMap<String, String> parameters, String onlyCustomer) {
         Set<String> allowed = new LinkedHashSet<>(FILTERS);
         allowed.addAll(PAGING);
         PaymentListParameters read = new PaymentListParameters(parameters, allowed);
@@ -88,7 +89,7 @@ final class PaymentListParameters {
         if (cursor != null) {
             PageCursor.decode(cursor, sort, ascending);
         }
-        return new ListPaymentsQuery(read.filter(), sort, ascending, limit, cursor);
+        return new ListPaymentsQuery(read.filter().confinedTo(onlyCustomer), sort, ascending, limit, cursor);
     }
 
     /** The {@code minVersion} of a single payment's read (0 when absent): the only parameter it takes. */
@@ -97,7 +98,8 @@ final class PaymentListParameters {
         return read.optional("minVersion", PaymentListParameters::nonNegative, 0L);
     }
 
-    static PaymentFilter exportFilter(MultiValueMap<String, String> parameters) {
+    /** The export's filter; {@code onlyCustomer} (null: none) confines it to that customer's payments. */
+    static PaymentFilter exportFilter(MultiValueMap<String, String> parameters, String onlyCustomer) {
         Set<String> allowed = new LinkedHashSet<>(FILTERS);
         allowed.add("format");
         PaymentListParameters read = new PaymentListParameters(parameters, allowed);
@@ -105,7 +107,7 @@ final class PaymentListParameters {
         if (!"csv".equals(format)) {
             throw new InvalidQueryParameter("format", "must be csv");
         }
-        return read.filter();
+        return read.filter().confinedTo(onlyCustomer);
     }
 
     private PaymentFilter filter() {
@@ -141,7 +143,8 @@ final class PaymentListParameters {
                 to,
                 minAmount,
                 maxAmount,
-                q);
+                q,
+                null);
     }
 
     private <T> T optional(String name, Function<String, T> parse, T otherwise) {

@@ -34,15 +34,18 @@ class PaymentQueries {
         this.readYourWritesWait = settings.readYourWritesWait();
     }
 
-    /** Waits up to the configured time for the read model to reach {@code minVersion}, then answers what it has. */
+    /**
+     * Waits up to the configured time for the read model to reach {@code minVersion}, then answers what it has. Another
+     * customer's payment is waited for like a missing one, so not even the time taken tells that it exists.
+     */
     @QueryHandler
     Optional<PaymentView> handle(FindPaymentQuery query) throws InterruptedException {
         Instant deadline = Instant.now().plus(readYourWritesWait);
-        Optional<PaymentView> row = find(query.paymentId());
+        Optional<PaymentView> row = find(query.paymentId(), query.onlyCustomer());
         while (row.map(PaymentView::version).orElse(0L) < query.minVersion()
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(POLL.toMillis());
-            row = find(query.paymentId());
+            row = find(query.paymentId(), query.onlyCustomer());
         }
         return row.map(found -> rows.withRefunds(List.of(found)).get(0));
     }
@@ -50,7 +53,8 @@ class PaymentQueries {
     /** Empty when the read model has no such payment. */
     @QueryHandler
     Optional<PaymentDisputes> handle(FindPaymentDisputesQuery query) {
-        return find(query.paymentId()).map(payment -> new PaymentDisputes(rows.disputes(payment.id())));
+        return find(query.paymentId(), query.onlyCustomer())
+                .map(payment -> new PaymentDisputes(rows.disputes(payment.id())));
     }
 
     @QueryHandler
@@ -96,9 +100,14 @@ class PaymentQueries {
     /** A page's SQL with named parameters. */
     record PageSql(String sql, Map<String, Object> params) {}
 
-    private Optional<PaymentView> find(String paymentId) {
-        return jdbc.sql("SELECT * FROM payment_view WHERE payment_id = ?")
-                .param(paymentId)
+    /** The payment, unless {@code onlyCustomer} (null: anyone's) names another customer than its own. */
+    private Optional<PaymentView> find(String paymentId, String onlyCustomer) {
+        return jdbc.sql("""
+                        SELECT * FROM payment_view
+                        WHERE payment_id = :id AND (CAST(:onlyCustomer AS text) IS NULL OR customer_id = :onlyCustomer)
+                        """)
+                .param("id", paymentId)
+                .param("onlyCustomer", onlyCustomer)
                 .query(rows::row)
                 .optional();
     }

@@ -1,5 +1,6 @@
 package io.ledger.query.payment;
 
+import io.ledger.api.caller.Caller;
 import io.ledger.api.payment.FindPaymentDisputesQuery;
 import io.ledger.api.payment.FindPaymentQuery;
 import io.ledger.api.payment.PaymentDisputes;
@@ -27,7 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Payment queries over HTTP, answered from the read model. */
+/**
+ * Payment queries over HTTP, answered from the read model. A caller that may read only its own payments ({@code
+ * payments:read:own}) has each query confined to them in SQL: another customer's payment is not found, lists, exports
+ * and the feed hold none of them.
+ */
 @RestController
 @RequestMapping("/api/payments")
 @Tag(name = "Payment history")
@@ -46,7 +51,9 @@ class PaymentQueryController {
     @Operation(operationId = "listPayments", summary = "List payments", description = """
                     Payments from the read model, newest first unless `sort` and `order` say otherwise, \
                     keyset-paginated: pass `nextCursor` as `cursor` for the next page (a cursor is bound to its sort \
-                    and order). Filters combine with AND.""")
+                    and order). Filters combine with AND. With `payments:read:own` the list holds only the caller's \
+                    own payments (those whose `customerId` is the token's subject): a `customerId` of another \
+                    customer finds none.""")
     @PaymentFilterParameters
     @Parameter(
             name = "sort",
@@ -81,8 +88,10 @@ class PaymentQueryController {
                     1 to 100, or a cursor that is damaged or belongs to another sort; `errors` names the \
                     parameter.""")
     @GetMapping
-    PaymentPage list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        return queries.query(PaymentListParameters.listQuery(parameters), PaymentPage.class)
+    PaymentPage list(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @Parameter(hidden = true) Caller caller) {
+        return queries.query(PaymentListParameters.listQuery(parameters, onlyCustomer(caller)), PaymentPage.class)
                 .join();
     }
 
@@ -100,12 +109,16 @@ class PaymentQueryController {
     @ApiResponse(
             responseCode = "400",
             description = "`validation_failed`: an unknown or repeated parameter, or a malformed `minVersion`.")
-    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "404", description = """
+                    `payment_not_found`: no payment has this id (with `payments:read:own`: none of the caller's \
+                    own; another customer's payment is answered the same).""")
     @GetMapping("/{id}")
     PaymentView get(
-            @PathVariable String id, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+            @PathVariable String id,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @Parameter(hidden = true) Caller caller) {
         return queries.query(
-                        new FindPaymentQuery(id, PaymentListParameters.minVersion(parameters)),
+                        new FindPaymentQuery(id, PaymentListParameters.minVersion(parameters), onlyCustomer(caller)),
                         ResponseTypes.optionalInstanceOf(PaymentView.class))
                 .join()
                 .orElseThrow(() -> new PaymentNotFound(id));
@@ -116,19 +129,24 @@ class PaymentQueryController {
                     The payment's disputes, oldest first, with what the provider withdrew when each opened and how it \
                     ended. Always one page: a charge is disputed at most once.""")
     @ApiResponse(responseCode = "200", description = "The payment's disputes.")
-    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "404", description = """
+                    `payment_not_found`: no payment has this id (with `payments:read:own`: none of the caller's \
+                    own; another customer's payment is answered the same).""")
     @GetMapping("/{id}/disputes")
-    PaymentDisputes disputes(@PathVariable String id) {
-        return queries.query(new FindPaymentDisputesQuery(id), ResponseTypes.optionalInstanceOf(PaymentDisputes.class))
+    PaymentDisputes disputes(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
+        return queries.query(
+                        new FindPaymentDisputesQuery(id, onlyCustomer(caller)),
+                        ResponseTypes.optionalInstanceOf(PaymentDisputes.class))
                 .join()
                 .orElseThrow(() -> new PaymentNotFound(id));
     }
 
     /** Server-sent events, one per change of any payment, for dashboards. */
     @Operation(operationId = "streamPaymentFeed", summary = "Follow payment changes", description = """
-                    Server-sent events: a `:subscribed` comment, then one `payment` event per change of any payment, \
-                    with the id `<paymentId>:<version>` and the data `{"paymentId", "event", "version", \
-                    "occurredAt"}`, sent once the read model has committed the change.""")
+                    Server-sent events: a `:subscribed` comment, then one `payment` event per change of any payment \
+                    (with `payments:read:own`, of the caller's own payments only), with the id \
+                    `<paymentId>:<version>` and the data `{"paymentId", "event", "version", "occurredAt"}`, sent once \
+                    the read model has committed the change.""")
     @ApiResponse(
             responseCode = "200",
             description = "An endless stream of `payment` events.",
@@ -137,8 +155,8 @@ class PaymentQueryController {
                             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string", description = "text/event-stream")))
     @GetMapping(value = "/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter feed() {
-        return feed.subscribe();
+    SseEmitter feed(@Parameter(hidden = true) Caller caller) {
+        return feed.subscribe(onlyCustomer(caller));
     }
 
     /** Streams straight from the database rather than through the query bus, which answers whole messages. */
@@ -146,7 +164,8 @@ class PaymentQueryController {
                     Every payment that matches the filters, newest first, as RFC 4180 CSV with a header row \
                     (`id,status,amount,currency,amount_refunded,customer_id,order_id,description,provider,\
                     provider_payment_id,failure_code,reconciliation_status,settlement_id,fee,net_amount,created_at,\
-                    succeeded_at,updated_at`), streamed in constant memory whatever the count.""")
+                    succeeded_at,updated_at`), streamed in constant memory whatever the count. With \
+                    `payments:read:own`, only the caller's own payments.""")
     @PaymentFilterParameters
     @Parameter(
             name = "format",
@@ -162,11 +181,17 @@ class PaymentQueryController {
                     `format` other than `csv`; `errors` names the parameter.""")
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
-            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        PaymentFilter filter = PaymentListParameters.exportFilter(parameters);
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @Parameter(hidden = true) Caller caller) {
+        PaymentFilter filter = PaymentListParameters.exportFilter(parameters, onlyCustomer(caller));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"payments.csv\"")
                 .body(out -> export.write(filter, out));
+    }
+
+    /** The customer whose payments alone the caller may read; null when it may read every payment. */
+    private static String onlyCustomer(Caller caller) {
+        return caller.readsOnlyCustomer().orElse(null);
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.util.MultiValueMap;
 class PaymentListParametersTest {
 
     private static final PaymentFilter EVERYTHING =
-            new PaymentFilter(Set.of(), null, null, null, null, null, null, null, null, null);
+            new PaymentFilter(Set.of(), null, null, null, null, null, null, null, null, null, null);
 
     @Test
     void withoutParametersTheListIsEverythingNewestFirstTwentyAtATime() {
@@ -157,7 +157,7 @@ class PaymentListParametersTest {
         MultiValueMap<String, String> twice = new LinkedMultiValueMap<>();
         twice.add("status", "failed");
         twice.add("status", "canceled");
-        assertThatThrownBy(() -> PaymentListParameters.listQuery(twice))
+        assertThatThrownBy(() -> PaymentListParameters.listQuery(twice, null))
                 .isInstanceOfSatisfying(
                         InvalidQueryParameter.class,
                         e -> assertThat(e.parameter()).isEqualTo("status"))
@@ -166,17 +166,39 @@ class PaymentListParametersTest {
 
     @Test
     void theExportTakesTheFiltersAndFormatCsvButNoPaging() {
-        assertThat(PaymentListParameters.exportFilter(params())).isEqualTo(EVERYTHING);
-        assertThat(PaymentListParameters.exportFilter(params("format", "csv", "status", "failed"))
+        assertThat(PaymentListParameters.exportFilter(params(), null)).isEqualTo(EVERYTHING);
+        assertThat(PaymentListParameters.exportFilter(params("format", "csv", "status", "failed"), null)
                         .statuses())
                 .containsExactly(PaymentStatus.FAILED);
         for (String format : new String[] {"xml", "CSV", "json", ""}) {
-            assertInvalid(() -> PaymentListParameters.exportFilter(params("format", format)), "format");
+            assertInvalid(() -> PaymentListParameters.exportFilter(params("format", format), null), "format");
         }
         for (String paging : new String[] {"limit", "cursor", "sort", "order"}) {
-            assertInvalid(() -> PaymentListParameters.exportFilter(params(paging, "1")), paging);
+            assertInvalid(() -> PaymentListParameters.exportFilter(params(paging, "1"), null), paging);
         }
-        assertInvalid(() -> PaymentListParameters.exportFilter(params("currency", "xyz")), "currency");
+        assertInvalid(() -> PaymentListParameters.exportFilter(params("currency", "xyz"), null), "currency");
+    }
+
+    @Test
+    void aConfinedCallersListAndExportKeepItsCustomerBesideTheCustomerItAsksFor() {
+        ListPaymentsQuery confined = PaymentListParameters.listQuery(params("customerId", "cus_b"), "cus_a");
+        PaymentFilter export = PaymentListParameters.exportFilter(params("status", "failed"), "cus_a");
+
+        assertThat(confined.filter().onlyCustomer()).isEqualTo("cus_a");
+        assertThat(confined.filter().customerId()).isEqualTo("cus_b");
+        assertThat(export.onlyCustomer()).isEqualTo("cus_a");
+        assertThat(export.statuses()).containsExactly(PaymentStatus.FAILED);
+        assertThat(filter("customerId", "cus_b").onlyCustomer()).isNull();
+    }
+
+    @Test
+    void aConfinedFilterAddsItsCustomerToTheWhereClause() {
+        PaymentFilterSql sql =
+                PaymentFilterSql.of(PaymentListParameters.listQuery(params("customerId", "cus_b"), "cus_a")
+                        .filter());
+
+        assertThat(sql.where()).isEqualTo("customer_id = :customerId AND customer_id = :onlyCustomer");
+        assertThat(sql.params()).containsEntry("customerId", "cus_b").containsEntry("onlyCustomer", "cus_a");
     }
 
     @Test
@@ -190,7 +212,7 @@ class PaymentListParametersTest {
     }
 
     private static ListPaymentsQuery list(String... namesAndValues) {
-        return PaymentListParameters.listQuery(params(namesAndValues));
+        return PaymentListParameters.listQuery(params(namesAndValues), null);
     }
 
     private static PaymentFilter filter(String... namesAndValues) {

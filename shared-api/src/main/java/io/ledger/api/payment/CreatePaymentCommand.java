@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Create a payment of {@code amount} for a customer; with {@code confirm}, charge {@code paymentMethod} at once.
- * Answered with the provider's client secret; clients get the payment resource, a {@link CreatedPaymentView}.
+ * Answered with the provider's client secret; clients get the payment resource, a {@link CreatedPaymentView}. With
+ * {@code onlyCustomer} (the caller may create payments only for itself), a payment for another customer is refused.
  */
 public record CreatePaymentCommand(
         PaymentId paymentId,
@@ -17,7 +18,8 @@ public record CreatePaymentCommand(
         @Nullable String description,
         Map<String, String> metadata,
         @Nullable String paymentMethod,
-        boolean confirm)
+        boolean confirm,
+        @Nullable String onlyCustomer)
         implements PaymentCommand {
 
     /** No metadata (null) is none: the command always holds a map. */
@@ -29,7 +31,8 @@ public record CreatePaymentCommand(
             @Nullable String description,
             @Nullable Map<String, String> metadata,
             @Nullable String paymentMethod,
-            boolean confirm) {
+            boolean confirm,
+            @Nullable String onlyCustomer) {
         this.paymentId = paymentId;
         this.amount = amount;
         this.customerId = customerId;
@@ -38,5 +41,6 @@ public record CreatePaymentCommand(
         this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         this.paymentMethod = paymentMethod;
         this.confirm = confirm;
+        this.onlyCustomer = onlyCustomer;
     }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Which payments a list or an export covers; null fields do not filter. {@code q} matches ids and description. */
+/**
+ * Which payments a list or an export covers; null fields do not filter. {@code q} matches ids and description.
+ * {@code onlyCustomer} is not the caller's choice but its confinement: a caller that may see only its own payments
+ * (the token's subject is their {@code customerId}) gets no other, whatever {@code customerId} it asks for.
+ */
 public record PaymentFilter(
         Set<PaymentStatus> statuses,
         @Nullable String customerId,
@@ -15,7 +19,8 @@ public record PaymentFilter(
         @Nullable Instant createdTo,
         @Nullable Long minAmount,
         @Nullable Long maxAmount,
-        @Nullable String q) {
+        @Nullable String q,
+        @Nullable String onlyCustomer) {
 
     /** No statuses (null) is all of them: the filter always holds a set. */
     public PaymentFilter(
@@ -28,7 +33,8 @@ public record PaymentFilter(
             @Nullable Instant createdTo,
             @Nullable Long minAmount,
             @Nullable Long maxAmount,
-            @Nullable String q) {
+            @Nullable String q,
+            @Nullable String onlyCustomer) {
         this.statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         this.customerId = customerId;
         this.orderId = orderId;
@@ -39,5 +45,22 @@ public record PaymentFilter(
         this.minAmount = minAmount;
         this.maxAmount = maxAmount;
         this.q = q;
+        this.onlyCustomer = onlyCustomer;
+    }
+
+    /** The same filter, confined to one customer's payments; null: to none in particular. */
+    public PaymentFilter confinedTo(@Nullable String customer) {
+        return new PaymentFilter(
+                statuses,
+                customerId,
+                orderId,
+                provider,
+                currency,
+                createdFrom,
+                createdTo,
+                minAmount,
+                maxAmount,
+                q,
+                customer);
     }
 }

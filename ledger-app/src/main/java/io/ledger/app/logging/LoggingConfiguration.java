@@ -1,0 +1,36 @@
+package io.ledger.app.logging;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What each log line says about the work it was written for (docs/operations.md, "Logs"): the request id and the
+ * caller, on the request's thread and on the processors' threads handling the events it caused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LogSettings.class)
+class LoggingConfiguration {
+
+    /** Right after Spring Security's filters, so the caller is known; before the idempotency filter and the calls. */
+    static final int CALLER_FILTER_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1;
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<CallerLogContextFilter> callerLogContextFilter() {
+        FilterRegistrationBean<CallerLogContextFilter> registration =
+                new FilterRegistrationBean<>(new CallerLogContextFilter());
+        registration.setOrder(CALLER_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    ConfigurerModule eventLogContext() {
+        EventLogContext context = new EventLogContext();
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, name) -> context);
+    }
+}
