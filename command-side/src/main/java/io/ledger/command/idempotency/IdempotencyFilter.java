@@ -3,6 +3,7 @@ package io.ledger.command.idempotency;
 import io.ledger.api.problem.InvalidField;
 import io.ledger.api.problem.Problem;
 import io.ledger.api.problem.ProblemCode;
+import io.ledger.api.problem.ServiceUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,11 +18,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -121,14 +124,47 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     ProblemCode.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key was processed concurrently; retry to get its answer.");
         } catch (RuntimeException e) {
-            log.error("request with Idempotency-Key failed and was rolled back", e);
-            replaceAnswer(
-                    request,
-                    captured,
-                    ProblemCode.INTERNAL_ERROR,
-                    "The request failed and changed nothing; retrying with the same Idempotency-Key is safe.");
+            Optional<ServiceUnavailable> database = databaseFailure(e);
+            if (e instanceof TransactionSystemException rollback && captured.getStatus() >= 400) {
+                // The handler refused (or met the database's failure itself) and the rollback then failed with the
+                // connection: nothing was kept either way, and the handler's answer says why.
+                log.warn(
+                        "request with Idempotency-Key answered {}; its rollback failed: {}",
+                        captured.getStatus(),
+                        rollback.getMostSpecificCause().toString());
+            } else if (database.isPresent()) {
+                // The database went away under the request (or never came): nothing of it was kept.
+                log.warn(
+                        "request with Idempotency-Key rolled back: {}: {}",
+                        database.get().getMessage(),
+                        e.toString());
+                replaceAnswer(request, captured, database.get());
+            } else {
+                log.error("request with Idempotency-Key failed and was rolled back", e);
+                replaceAnswer(
+                        request,
+                        captured,
+                        ProblemCode.INTERNAL_ERROR,
+                        "The request failed and changed nothing; retrying with the same Idempotency-Key is safe.");
+            }
         }
         captured.copyBodyToResponse();
+    }
+
+    /** A failure of the database, also when it shows only as a transaction that could not be committed or rolled back. */
+    private static Optional<ServiceUnavailable> databaseFailure(RuntimeException e) {
+        Optional<ServiceUnavailable> database = ServiceUnavailable.of(e);
+        if (database.isEmpty() && e instanceof TransactionSystemException transaction) {
+            // A commit or rollback fails only with its connection. The pool replaces a connection that failed a
+            // statement by a closed one, so the rollback after it fails without a state of PostgreSQL's.
+            return transaction.getApplicationException() != null
+                            && ServiceUnavailable.of(transaction.getApplicationException())
+                                    .isPresent()
+                    ? ServiceUnavailable.of(transaction.getApplicationException())
+                    : Optional.of(ServiceUnavailable.because(
+                            transaction.getMessage() + ": " + transaction.getMostSpecificCause()));
+        }
+        return database;
     }
 
     private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
@@ -145,6 +181,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.resetBuffer();
         response.setHeader(HttpHeaders.LOCATION, null);
         writeProblem(request, response, code, detail);
+    }
+
+    private void replaceAnswer(
+            HttpServletRequest request, ContentCachingResponseWrapper response, ServiceUnavailable problem) {
+        response.resetBuffer();
+        response.setHeader(HttpHeaders.LOCATION, null);
+        problem.headers().forEach(response::setHeader);
+        write(response, Problem.of(problem, request.getRequestURI()));
     }
 
     private static IdempotencyStore.StoredResponse stored(ContentCachingResponseWrapper response) {

@@ -79,7 +79,8 @@ class PaymentController {
             description = "`concurrent_update`: another request made the same payment at the same instant; retry.")
     @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @ApiResponse(responseCode = "503", description = """
-                    `provider_unavailable`: the provider could not be reached; nothing was recorded. Retry after \
+                    `provider_unavailable`: the provider could not be reached, or the ledger is making as many \
+                    provider calls at once as it allows (a slow provider); nothing was recorded. Retry after \
                     `Retry-After` seconds with the same `Idempotency-Key`.""")
     @PostMapping
     ResponseEntity<CreatedPaymentView> create(
@@ -111,6 +112,9 @@ class PaymentController {
                     `invalid_state_transition`: the payment is canceled. `concurrent_update`: another request \
                     changed the payment at the same instant; retry.""")
     @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
+    @ApiResponse(responseCode = "503", description = """
+                    `provider_unavailable`: the ledger is making as many provider calls at once as it allows (a slow \
+                    provider); nothing was sent or recorded. Retry after `Retry-After` seconds.""")
     @PostMapping("/{id}/confirm")
     PaymentView confirm(
             @PathVariable String id,
@@ -173,6 +177,10 @@ class PaymentController {
                     `currency_mismatch`: `currency` is not the payment's. `concurrent_update`: another request \
                     changed the payment at the same instant; retry.""")
     @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
+    @ApiResponse(responseCode = "503", description = """
+                    `provider_unavailable`: the ledger is making as many provider calls at once as it allows (a slow \
+                    provider); nothing was sent or recorded. Retry after `Retry-After` seconds with the same \
+                    `Idempotency-Key`.""")
     @PostMapping("/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
     RefundView refund(

@@ -2,6 +2,7 @@ package io.ledger.command.provider;
 
 import io.ledger.api.problem.LedgerProblem;
 import io.ledger.api.problem.ProblemCode;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,11 +12,20 @@ import java.util.Map;
  */
 public class ProviderUnavailable extends LedgerProblem {
 
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private final Duration retryAfter;
+
     public ProviderUnavailable(String operation, String detail) {
+        this(operation, detail, RETRY_AFTER);
+    }
+
+    protected ProviderUnavailable(String operation, String detail, Duration retryAfter) {
         super(
                 ProblemCode.PROVIDER_UNAVAILABLE,
                 "payment provider unavailable: " + operation + " (" + detail + ")",
                 false);
+        this.retryAfter = retryAfter;
     }
 
     /** The operation and the provider's failure are for the operators' log, not for the caller. */
@@ -24,8 +34,9 @@ public class ProviderUnavailable extends LedgerProblem {
         return "The payment provider is unavailable; nothing was recorded. Retry later with the same Idempotency-Key.";
     }
 
+    /** Whole seconds, at least one (RFC 9110's delay-seconds). */
     @Override
     public Map<String, String> headers() {
-        return Map.of("Retry-After", "30");
+        return Map.of("Retry-After", String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
     }
 }

@@ -4,6 +4,9 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -11,6 +14,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.ledger.api.retry.Backoff;
+import io.ledger.command.provider.ProviderSaturated;
 import io.ledger.command.provider.ProviderUnavailable;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +28,12 @@ import org.slf4j.LoggerFactory;
  * retries what Stripe documents as safe to retry with the same idempotency key (rate limits, connection errors and
  * timeouts, 5xx) with exponential backoff and jitter ({@link StripeSettings.Retry#backoff()}), at most
  * {@code stripe.retry.max-attempts} attempts and no new attempt later than {@code stripe.retry.max-total} after the
- * first; a circuit breaker stops calling a Stripe that keeps failing. stripe-java's own network retries are off, so these are all the attempts there are. What is still failing
- * afterwards becomes {@link ProviderUnavailable}; any other Stripe error is thrown as it is.
+ * first; a circuit breaker stops calling a Stripe that keeps failing. stripe-java's own network retries are off, so
+ * these are all the attempts there are. What is still failing afterwards becomes {@link ProviderUnavailable}; any
+ * other Stripe error is thrown as it is. A semaphore bulkhead around each call with its retries bounds how many are
+ * under way at once ({@link StripeSettings.Bulkhead}): each holds its request's database connection while Stripe
+ * answers, so a slow Stripe may not take them all. A call that finds no place in time is never sent
+ * ({@link ProviderSaturated}).
  */
 final class StripeCalls {
 
@@ -33,10 +41,16 @@ final class StripeCalls {
 
     private final RetryConfig retry;
     private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
+    private final Duration retryAfterSaturation;
     private final Duration maxTotal;
     private final Clock clock;
 
-    StripeCalls(StripeSettings.Retry retrying, StripeSettings.CircuitBreaker breaking, Clock clock) {
+    StripeCalls(
+            StripeSettings.Retry retrying,
+            StripeSettings.CircuitBreaker breaking,
+            StripeSettings.Bulkhead bounding,
+            Clock clock) {
         this.retry = RetryConfig.custom()
                 .maxAttempts(retrying.maxAttempts())
                 .intervalFunction(intervals(retrying.backoff()))
@@ -50,6 +64,13 @@ final class StripeCalls {
                         .waitDurationInOpenState(breaking.openDuration())
                         .recordException(StripeCalls::retryable)
                         .build());
+        this.bulkhead = Bulkhead.of(
+                "stripe",
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(bounding.maxConcurrentCalls())
+                        .maxWaitDuration(bounding.maxWait())
+                        .build());
+        this.retryAfterSaturation = bounding.retryAfter();
         this.maxTotal = retrying.maxTotal();
         this.clock = clock;
     }
@@ -75,8 +96,15 @@ final class StripeCalls {
                         event.getWaitInterval(),
                         describe(event.getLastThrowable())));
         try {
-            return Retry.decorateCheckedSupplier(attempts, CircuitBreaker.decorateCheckedSupplier(breaker, call::run))
+            return Bulkhead.decorateCheckedSupplier(
+                            bulkhead,
+                            Retry.decorateCheckedSupplier(
+                                    attempts, CircuitBreaker.decorateCheckedSupplier(breaker, call::run)))
                     .get();
+        } catch (BulkheadFullException e) {
+            log.warn("Stripe call {} not sent: {}", operation, e.getMessage());
+            throw new ProviderSaturated(
+                    operation, bulkhead.getBulkheadConfig().getMaxConcurrentCalls(), retryAfterSaturation);
         } catch (CallNotPermittedException e) {
             throw new ProviderUnavailable(operation, "circuit breaker open after repeated Stripe failures");
         } catch (StripeException e) {

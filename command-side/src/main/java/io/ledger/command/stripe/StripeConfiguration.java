@@ -23,13 +23,18 @@ import org.springframework.transaction.support.TransactionTemplate;
     StripeSettings.class,
     StripeSettings.Retry.class,
     StripeSettings.CircuitBreaker.class,
+    StripeSettings.Bulkhead.class,
     JanitorSettings.class
 })
 class StripeConfiguration {
 
     @Bean
-    StripeCalls stripeCalls(StripeSettings.Retry retry, StripeSettings.CircuitBreaker circuitBreaker, Clock clock) {
-        return new StripeCalls(retry, circuitBreaker, clock);
+    StripeCalls stripeCalls(
+            StripeSettings.Retry retry,
+            StripeSettings.CircuitBreaker circuitBreaker,
+            StripeSettings.Bulkhead bulkhead,
+            Clock clock) {
+        return new StripeCalls(retry, circuitBreaker, bulkhead, clock);
     }
 
     @Bean

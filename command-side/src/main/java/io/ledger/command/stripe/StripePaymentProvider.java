@@ -13,6 +13,7 @@ import io.ledger.command.provider.ChargeRequest;
 import io.ledger.command.provider.PaymentProvider;
 import io.ledger.command.provider.PaymentRequest;
 import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.ProviderSaturated;
 import io.ledger.command.provider.ProviderUnavailable;
 import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The payment provider port spoken to Stripe's PaymentIntents and Refunds through {@link StripeApi} (idempotency keys
  * derived from our ids, retries and circuit breaker). Stripe's answers are read by {@link StripeReports}, as the
  * janitor's and the webhooks' are, and told to the aggregate as outcomes. Declines are outcomes; a confirm or refund
- * whose outcome stays unknown after the retries is recorded as processing or pending for the {@link StripeJanitor};
+ * whose outcome stays unknown after the retries is recorded as processing or pending for the {@link StripeJanitor}; one
+ * never sent because every place for a Stripe call was taken ({@link ProviderSaturated}) is recorded nowhere (503);
  * other requests Stripe refuses become {@link StripeRequestFailed} (a 5xx of ours), never carrying the secret key.
  */
 class StripePaymentProvider implements PaymentProvider {
@@ -72,6 +74,8 @@ class StripePaymentProvider implements PaymentProvider {
                 throw new UnknownPaymentMethod(request.paymentMethod());
             }
             throw StripeRequestFailed.refused(operation, e);
+        } catch (ProviderSaturated e) {
+            throw e; // never sent: nothing to record, the request answers 503
         } catch (ProviderUnavailable e) {
             log.warn("{}: outcome unknown, recorded as processing for the janitor: {}", operation, e.getMessage());
             return new ChargeOutcome.Unknown();
@@ -109,6 +113,8 @@ class StripePaymentProvider implements PaymentProvider {
                     new RefundOutcome.Failed(
                             refund.failureCode(), ReportCommands.REFUND_NOT_PAID, refund.refundId(), refund.details());
             };
+        } catch (ProviderSaturated e) {
+            throw e; // never sent: nothing to record, the request answers 503
         } catch (ProviderUnavailable e) {
             log.warn("{}: outcome unknown, recorded as pending for the janitor: {}", operation, e.getMessage());
             return new RefundOutcome.Pending(null);

@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The one Stripe client's settings, {@code stripe.*} (env {@code STRIPE_...}): the key, where Stripe is (a stub in
- * tests) and per-attempt time-outs; the retry policy ({@link Retry}) and circuit breaker ({@link CircuitBreaker}) every
- * call goes through ({@link StripeCalls}) are bound on their own, so that the report of a refused value names its
+ * tests) and per-attempt time-outs; the retry policy ({@link Retry}), circuit breaker ({@link CircuitBreaker}) and
+ * bulkhead ({@link Bulkhead}) every call goes through ({@link StripeCalls}) are bound on their own, so that the report of a refused value names its
  * environment variable (Spring Boot tracks where a value came from only for the bound record's own fields). All are
  * bound and checked when the Stripe provider starts. The key is never printed, not even by {@link #toString()}.
  *
@@ -72,6 +72,24 @@ record StripeSettings(
             @DefaultValue("20") @Min(1) int slidingWindowSize,
             @DefaultValue("10") @Min(1) int minimumNumberOfCalls,
             @DefaultValue("PT30S") @DurationMin(millis = 1) Duration openDuration) {}
+
+    /**
+     * {@code stripe.bulkhead.*}: how many Stripe calls (each with its retries) may be under way at once, whoever makes
+     * them. A call holds its request's database connection and transaction while it waits on Stripe, so this bounds
+     * the connections a slow Stripe can hold: keep it well below {@code spring.datasource.hikari.maximum-pool-size},
+     * so reads, other commands and health keep connections of their own. A call that finds no place within
+     * {@code max-wait} is not sent and answers 503 {@code provider_unavailable} with {@code Retry-After}.
+     *
+     * @param maxConcurrentCalls calls under way at once
+     * @param maxWait how long a call waits for a place (short: the waiter holds a connection too)
+     * @param retryAfter what the refused call's {@code Retry-After} says (rounded up to whole seconds)
+     */
+    @ConfigurationProperties("stripe.bulkhead")
+    @Validated
+    record Bulkhead(
+            @DefaultValue("8") @Min(1) int maxConcurrentCalls,
+            @DefaultValue("PT0.1S") @DurationMin(nanos = 0) Duration maxWait,
+            @DefaultValue("PT2S") @DurationMin(seconds = 1) Duration retryAfter) {}
 
     @Override
     public String toString() {

@@ -5,6 +5,7 @@ import static io.ledger.command.stripe.StripeStub.paymentIntent;
 import static io.ledger.command.stripe.StripeStub.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.stripe.Stripe;
 import io.ledger.api.id.PaymentId;
@@ -16,6 +17,7 @@ import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
 import io.ledger.command.provider.PaymentRequest;
 import io.ledger.command.provider.ProviderPayment;
+import io.ledger.command.provider.ProviderSaturated;
 import io.ledger.command.provider.ProviderUnavailable;
 import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
@@ -23,6 +25,8 @@ import io.ledger.command.provider.UnknownPaymentMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +52,15 @@ class StripePaymentProviderTest {
     }
 
     static StripeApi api(StripeStub stub, Duration readTimeout) {
+        return api(stub, readTimeout, new StripeSettings.Bulkhead(8, Duration.ofMillis(100), Duration.ofSeconds(2)));
+    }
+
+    static StripeApi api(StripeStub stub, Duration readTimeout, StripeSettings.Bulkhead bulkhead) {
         StripeSettings settings = new StripeSettings(KEY, stub.base(), Duration.ofSeconds(2), readTimeout);
         StripeCalls calls = new StripeCalls(
                 new StripeSettings.Retry(5, Duration.ofMillis(1), 2, 50, Duration.ofMillis(5), Duration.ofSeconds(20)),
                 new StripeSettings.CircuitBreaker(50, 10, 10, Duration.ofMinutes(1)),
+                bulkhead,
                 Clock.systemUTC());
         return new StripeApi(StripeApi.client(settings), calls);
     }
@@ -246,6 +255,34 @@ class StripePaymentProviderTest {
                 .isInstanceOf(ProviderUnavailable.class)
                 .hasMessageContaining("circuit breaker open");
         assertThat(stub.received()).hasSize(10);
+    }
+
+    @Test
+    void callsBeyondTheBulkheadAreNeverSentAndRecordNoOutcome() throws Exception {
+        StripePaymentProvider bounded = new StripePaymentProvider(api(
+                stub,
+                Duration.ofSeconds(5),
+                new StripeSettings.Bulkhead(1, Duration.ofMillis(50), Duration.ofSeconds(3))));
+        stub.answer(new StripeStub.Answer(200, paymentIntent(INTENT, "requires_payment_method", null))
+                        .delayed(Duration.ofSeconds(1)))
+                .answer(200, paymentIntent(INTENT, "succeeded", CHARGE));
+        PaymentRequest create = new PaymentRequest(PAYMENT, Money.of(1099, "EUR"), null, null, null, Map.of());
+        CompletableFuture<ProviderPayment> slow = CompletableFuture.supplyAsync(() -> bounded.createPayment(create));
+        await().atMost(Duration.ofSeconds(5)).until(() -> stub.received().size() == 1);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> bounded.confirm(charge(1)))
+                .as("a confirm that was never sent is not an unknown outcome")
+                .isInstanceOfSatisfying(
+                        ProviderSaturated.class,
+                        saturated -> assertThat(saturated.headers()).containsEntry("Retry-After", "3"));
+        assertThatThrownBy(() -> bounded.refund(refundOf(null))).isInstanceOf(ProviderSaturated.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(800));
+        assertThat(stub.received()).hasSize(1);
+
+        assertThat(slow.get(5, TimeUnit.SECONDS).providerPaymentId()).isEqualTo(INTENT);
+        assertThat(bounded.confirm(charge(1))).isEqualTo(new ChargeOutcome.Succeeded(CHARGE_DETAILS));
+        assertThat(stub.received()).hasSize(2);
     }
 
     @Test

@@ -37,6 +37,8 @@ class StripeSettingsTest {
                             5, Duration.ofMillis(500), 2, 50, Duration.ofSeconds(8), Duration.ofSeconds(30)));
             assertThat(app.getBean(StripeSettings.CircuitBreaker.class))
                     .isEqualTo(new StripeSettings.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30)));
+            assertThat(app.getBean(StripeSettings.Bulkhead.class))
+                    .isEqualTo(new StripeSettings.Bulkhead(8, Duration.ofMillis(100), Duration.ofSeconds(2)));
             assertThat(app.getBean(JanitorSettings.class))
                     .isEqualTo(new JanitorSettings(
                             Duration.ofSeconds(30),
@@ -51,6 +53,8 @@ class StripeSettingsTest {
                         "STRIPE_RETRY_MAX_ATTEMPTS", "3",
                         "STRIPE_RETRY_JITTER_PERCENT", "0",
                         "STRIPE_CIRCUIT_BREAKER_OPEN_DURATION", "PT1M",
+                        "STRIPE_BULKHEAD_MAX_CONCURRENT_CALLS", "3",
+                        "STRIPE_BULKHEAD_MAX_WAIT", "PT0S",
                         "LEDGER_JANITOR_BACKOFF", "2s,1m",
                         "LEDGER_JANITOR_BATCH_SIZE", "5"))
                 .run(app -> {
@@ -59,6 +63,8 @@ class StripeSettingsTest {
                     assertThat(retry.jitterPercent()).isZero();
                     assertThat(app.getBean(StripeSettings.CircuitBreaker.class).openDuration())
                             .isEqualTo(Duration.ofMinutes(1));
+                    assertThat(app.getBean(StripeSettings.Bulkhead.class))
+                            .isEqualTo(new StripeSettings.Bulkhead(3, Duration.ZERO, Duration.ofSeconds(2)));
                     JanitorSettings janitor = app.getBean(JanitorSettings.class);
                     assertThat(janitor.backoff()).containsExactly(Duration.ofSeconds(2), Duration.ofMinutes(1));
                     assertThat(janitor.batchSize()).isEqualTo(5);
@@ -79,6 +85,9 @@ class StripeSettingsTest {
         "STRIPE_RETRY_MULTIPLIER, 0, STRIPE_RETRY_MULTIPLIER",
         "STRIPE_RETRY_INITIAL_BACKOFF, half a second, stripe.retry.initial-backoff",
         "STRIPE_CIRCUIT_BREAKER_FAILURE_RATE_PERCENT, 0, STRIPE_CIRCUIT_BREAKER_FAILURE_RATE_PERCENT",
+        "STRIPE_BULKHEAD_MAX_CONCURRENT_CALLS, 0, STRIPE_BULKHEAD_MAX_CONCURRENT_CALLS",
+        "STRIPE_BULKHEAD_MAX_WAIT, -PT1S, STRIPE_BULKHEAD_MAX_WAIT",
+        "STRIPE_BULKHEAD_RETRY_AFTER, PT0.5S, STRIPE_BULKHEAD_RETRY_AFTER",
         // A list's element is named by its index: Spring Boot tracks no origin for it.
         "LEDGER_JANITOR_BACKOFF, '5m,0s', ledger.janitor.backoff[1]",
         "LEDGER_JANITOR_BACKOFF, '', LEDGER_JANITOR_BACKOFF",
@@ -146,6 +155,7 @@ class StripeSettingsTest {
         StripeSettings.class,
         StripeSettings.Retry.class,
         StripeSettings.CircuitBreaker.class,
+        StripeSettings.Bulkhead.class,
         JanitorSettings.class
     })
     static class Enabled {}

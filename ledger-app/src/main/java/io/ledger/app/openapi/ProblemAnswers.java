@@ -54,7 +54,11 @@ final class ProblemAnswers {
             "`rate_limited`: the caller went over its calls per second (`LEDGER_RATE_LIMIT_PER_SECOND`); nothing was"
                     + " stored. Retry after `Retry-After` seconds.",
             ProblemCode.INTERNAL_ERROR,
-            "`internal_error`: the ledger failed to handle the request; it is logged for the operators.");
+            "`internal_error`: the ledger failed to handle the request; it is logged for the operators.",
+            ProblemCode.SERVICE_UNAVAILABLE,
+            "`service_unavailable`: the ledger's database is unavailable (restarting, unreachable, out of"
+                    + " connections); nothing was recorded. Retry after `Retry-After` seconds, with the same"
+                    + " `Idempotency-Key` for a POST.");
 
     private final Components components;
 
@@ -106,6 +110,7 @@ final class ProblemAnswers {
                     SHARED.get(ProblemCode.IDEMPOTENCY_KEY_IN_USE));
         }
         share(codes, descriptions, 500, ProblemCode.INTERNAL_ERROR, SHARED.get(ProblemCode.INTERNAL_ERROR));
+        share(codes, descriptions, 503, ProblemCode.SERVICE_UNAVAILABLE, SHARED.get(ProblemCode.SERVICE_UNAVAILABLE));
         codes.forEach((status, answered) ->
                 responses.addApiResponse(String.valueOf(status), answer(status, answered, descriptions.get(status))));
     }

@@ -95,6 +95,12 @@ final class ProblemSamples {
                         "The payment provider is unavailable; nothing was recorded. Retry later with the same"
                                 + " Idempotency-Key.",
                         "/api/payments"));
+        examples.put(
+                ProblemCode.SERVICE_UNAVAILABLE,
+                new Sample(
+                        "The ledger's database is unavailable; nothing was recorded. Retry after Retry-After seconds"
+                                + " with the same Idempotency-Key.",
+                        "/api/payments"));
         return examples;
     }
 }

@@ -47,7 +47,14 @@ class ContainerErrorController implements ErrorController {
                 : request.getRequestURI();
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof LedgerProblem problem) {
-            return ProblemAdvice.answer(Problem.of(problem, path), new HttpHeaders());
+            return ProblemAdvice.answer(Problem.of(problem, path), ProblemAdvice.headersOf(problem));
+        }
+        if (failure instanceof Throwable thrown) {
+            var database = ProblemAdvice.databaseFailure(thrown);
+            if (database.isPresent()) {
+                log.warn("request to {} failed: {}: {}", path, database.get().getMessage(), thrown.toString());
+                return ProblemAdvice.answer(Problem.of(database.get(), path), ProblemAdvice.headersOf(database.get()));
+            }
         }
         ProblemCode problemCode = ProblemCode.forStatus(code);
         String detail;

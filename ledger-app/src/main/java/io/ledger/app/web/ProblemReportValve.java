@@ -14,12 +14,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's own refusals, made before any filter or servlet runs (a path that is no valid percent-encoding, headers
- * over Tomcat's limit), as the same problems the application answers, with an {@code X-Request-Id}, instead of
- * Tomcat's HTML page. Anything the application answered itself is left alone, as Tomcat's own valve leaves it.
+ * over Tomcat's limit, a transfer coding or HTTP version it does not speak: 400, where Tomcat says 501 or 505), as the
+ * same problems the application answers, with an {@code X-Request-Id}, instead of Tomcat's HTML page. Anything the application answered itself is left alone, as Tomcat's own valve leaves it.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemReportValve.class);
+
+    private static final int NOT_IMPLEMENTED = 501;
+    private static final int VERSION_NOT_SUPPORTED = 505;
 
     private final JsonMapper json;
 
@@ -33,10 +36,17 @@ final class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        if (status == NOT_IMPLEMENTED || status == VERSION_NOT_SUPPORTED) {
+            // A transfer coding or HTTP version Tomcat does not speak: the request's form, not a failure (found by
+            // HttpFuzzIT, Transfer-Encoding: identity).
+            status = 400;
+            response.setStatus(status);
+        }
         ProblemCode code = ProblemCode.forStatus(status);
         String detail = status >= 500
                 ? "The ledger failed to handle the request."
-                : "The server refused the request before it reached the ledger: its URL or headers are not acceptable.";
+                : "The server refused the request before it reached the ledger: its URL, headers or framing are not"
+                        + " acceptable.";
         Problem problem = Problem.of(code, status, detail, request.getRequestURI(), List.of());
         try {
             if (!response.containsHeader(RequestIds.HEADER)) {

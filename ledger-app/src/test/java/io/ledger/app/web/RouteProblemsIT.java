@@ -267,6 +267,27 @@ class RouteProblemsIT {
                                 .with("Idempotency-Key", "k".repeat(256))
                                 .naming("Idempotency-Key"),
                         bad("URL the firewall refuses", "GET", "/api/payments/pay_a%3Bb", 400, "validation_failed"),
+                        bad(
+                                        "header value the firewall refuses, read by the API description's controller",
+                                        "GET",
+                                        "/v3/api-docs/swagger-config",
+                                        400,
+                                        "validation_failed")
+                                .with("X-Odd", "k\u0080")
+                                .byteForByte(),
+                        // Found by HttpFuzzIT: media types no call takes, framing Tomcat does not speak.
+                        bad("payment create as a multipart upload", "POST", "/api/payments", 415, "validation_failed")
+                                .sending("multipart/form-data", "amount=1999"),
+                        bad(
+                                        "digest check with a wildcard Content-Type",
+                                        "POST",
+                                        "/api/audit/digest/verify",
+                                        415,
+                                        "validation_failed")
+                                .sending("*/*", "{\"globalIndex\": 1}"),
+                        bad("transfer coding Tomcat does not speak", "GET", "/api/payments", 400, "validation_failed")
+                                .with("Transfer-Encoding", "identity")
+                                .byteForByte(),
                         // Tomcat's own refusals, before any filter runs.
                         bad("path that is no percent-encoding", "GET", "/api/payments/%ZZ", 400, "validation_failed")
                                 .byteForByte(),

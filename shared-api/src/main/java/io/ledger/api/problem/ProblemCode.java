@@ -28,7 +28,8 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     RATE_LIMITED(429, "Rate limited"),
     INTERNAL_ERROR(500, "Internal error"),
-    PROVIDER_UNAVAILABLE(503, "Provider unavailable");
+    PROVIDER_UNAVAILABLE(503, "Provider unavailable"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     private final int status;
     private final String title;

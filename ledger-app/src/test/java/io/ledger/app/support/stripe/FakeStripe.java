@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code pm_card_insufficientFunds}, {@code pm_card_authenticationRequired}), and Stripe's idempotency: a POST repeated
  * with the same Idempotency-Key gets the stored first answer back (header {@code Idempotent-Replayed: true}) and
  * changes nothing; with other parameters it is refused. Faults can be scripted: answer 429 or 5xx before executing, or
- * execute and then hang past the client's read timeout. Every request is recorded (path, form fields, key).
+ * execute and then hang past the client's read timeout, or answer everything late. Every request is recorded (path, form fields, key).
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -36,6 +36,7 @@ public final class FakeStripe implements AutoCloseable {
     private final List<Received> executed = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean refundsSettleLater;
+    private volatile Duration latency = Duration.ZERO;
 
     private record Stored(String fingerprint, Answer answer) {}
 
@@ -89,6 +90,12 @@ public final class FakeStripe implements AutoCloseable {
         return this;
     }
 
+    /** Every answer from now on is sent {@code delay} after the request was executed (a slow Stripe). */
+    public FakeStripe latency(Duration delay) {
+        latency = delay;
+        return this;
+    }
+
     /** New refunds stay pending until {@link #settleRefund}. */
     public FakeStripe refundsSettleLater(boolean later) {
         refundsSettleLater = later;
@@ -117,7 +124,13 @@ public final class FakeStripe implements AutoCloseable {
         succeed(intents.get(intentId));
     }
 
-    private synchronized Answer respond(Received request) {
+    /** The delay is slept by the stub after this returns, outside the lock: slow answers overlap, as at Stripe. */
+    private Answer respond(Received request) {
+        Answer answer = answer(request);
+        return answer.delay().compareTo(latency) >= 0 ? answer : answer.delayed(latency);
+    }
+
+    private synchronized Answer answer(Received request) {
         Fault fault = faults.stream()
                 .filter(f -> f.remaining().get() > 0 && f.matches().test(request))
                 .findFirst()
