@@ -23,7 +23,10 @@ final class RetryingClient {
     /** Long enough for a restart of the ledger on this machine; a request not answered by then is a finding. */
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(150);
 
-    private static final Duration PAUSE = Duration.ofMillis(100);
+    /** The first pause before sending again, doubled after each send up to {@link #LONGEST_PAUSE}. */
+    private static final Duration PAUSE = Duration.ofMillis(50);
+
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -73,7 +76,7 @@ final class RetryingClient {
         for (int attempt = 1; ; attempt++) {
             if (attempt > 1) {
                 retries.incrementAndGet();
-                Thread.sleep(PAUSE.toMillis());
+                Thread.sleep(Math.min(LONGEST_PAUSE.toMillis(), PAUSE.toMillis() << Math.min(attempt - 2, 10)));
             }
             try {
                 HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
