@@ -86,9 +86,22 @@ class CrashRecoveryIT {
                 ledger.close();
             }
         } finally {
+            dropDatabase();
+        }
+    }
+
+    /** Tried for a while: the server may be restarting under someone else's fault run. */
+    private void dropDatabase() throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
             try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
                     Statement drop = connection.createStatement()) {
                 drop.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
             }
         }
     }
