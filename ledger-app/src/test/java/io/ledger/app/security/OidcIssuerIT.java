@@ -8,6 +8,7 @@ import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerApi.Answer;
 import io.ledger.app.support.LedgerTestHooks;
 import io.ledger.app.support.TestDatabaseContainer;
+import io.ledger.app.support.TestDatabaseEnvironmentPostProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +38,13 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         classes = LedgerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.jwt.audience=" + TestIssuer.AUDIENCE, "ledger.jwt.secret=" + OidcIssuerIT.SECRET})
+        properties = {
+            "ledger.jwt.audience=" + TestIssuer.AUDIENCE,
+            "ledger.jwt.secret=" + OidcIssuerIT.SECRET,
+            // Its own database: beside the shared context, the two would compete for the projections' tokens and
+            // its reads would wait on the other's processors.
+            TestDatabaseEnvironmentPostProcessor.OWN_DATABASE + "=oidc_issuer"
+        })
 @AutoConfigureRestTestClient
 @Import({TestDatabaseContainer.class, LedgerTestHooks.class})
 @DirtiesContext
