@@ -46,6 +46,11 @@ public final class TestTokens {
         return mint(secret, ADMIN_SUBJECT, TokenCommand.EVERY_SCOPE);
     }
 
+    /** An admin's token (every scope) signed with {@code secret}: for a ledger the tests start in a process of its own. */
+    public static String admin(String secret, String subject) {
+        return mint(secret, subject, TokenCommand.EVERY_SCOPE);
+    }
+
     /** A token of the subject with the scopes (space separated; null: none), valid from now for a day. */
     public static String mint(String secret, String subject, String scopes) {
         return TokenCommand.mint(secret, subject, scopes, LIFETIME, Instant.now());
