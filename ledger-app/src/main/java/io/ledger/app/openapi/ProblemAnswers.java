@@ -46,8 +46,7 @@ final class ProblemAnswers {
                     + " over 255 characters is `validation_failed`).",
             ProblemCode.UNAUTHORIZED,
             "`unauthorized`: no bearer token, or one that is not valid (expired, not yet valid, wrongly signed, for"
-                    + " another audience or issuer, no `sub`), or one whose issuer's keys could not be fetched to check"
-                    + " it (retry later).",
+                    + " another audience or issuer, no `sub`).",
             ProblemCode.IDEMPOTENCY_KEY_IN_USE,
             "`idempotency_key_in_use`: the first request with this `Idempotency-Key` is still running; retry later.",
             ProblemCode.RATE_LIMITED,
@@ -57,8 +56,9 @@ final class ProblemAnswers {
             "`internal_error`: the ledger failed to handle the request; it is logged for the operators.",
             ProblemCode.SERVICE_UNAVAILABLE,
             "`service_unavailable`: the ledger's database is unavailable (restarting, unreachable, out of"
-                    + " connections); nothing was recorded. Retry after `Retry-After` seconds, with the same"
-                    + " `Idempotency-Key` for a POST.");
+                    + " connections), or the identity provider whose keys check the bearer token cannot be reached;"
+                    + " nothing was recorded. Retry after `Retry-After` seconds, with the same `Idempotency-Key` for a"
+                    + " POST.");
 
     private final Components components;
 

@@ -11,7 +11,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * The issuer's decoder, with its failures to reach the issuer (discovery or JWKS not fetched) turned into a refusal of
- * the token that says so, {@link IssuerUnavailable}, rather than the server error Spring Security would answer. Logged
+ * the token that says so, {@link IssuerUnavailable} (answered 503 {@code service_unavailable}), rather than the 500
+ * Spring Security would answer. Logged
  * once when the issuer stops answering and once when it answers again, not at every call in between.
  */
 final class IssuerReachability implements JwtDecoder {
@@ -38,7 +39,7 @@ final class IssuerReachability implements JwtDecoder {
             // No discovery document (the decoder could not be made), or no JWKS (Spring's other JwtExceptions).
             if (unreachable.compareAndSet(false, true)) {
                 log.warn(
-                        "The identity provider {} could not be reached for its keys: its tokens are refused (401)"
+                        "The identity provider {} could not be reached for its keys: its tokens are answered 503"
                                 + " until it answers. {}",
                         issuer,
                         rootMessage(failed));

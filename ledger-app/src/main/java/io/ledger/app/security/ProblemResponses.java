@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
+    /** As long as one attempt to reach the issuer may take (IssuerTokens.ISSUER_TIMEOUT). */
+    private static final String ISSUER_RETRY_AFTER_SECONDS = "5";
+
     private final JsonMapper json;
 
     ProblemResponses(JsonMapper json) {
@@ -28,24 +31,28 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     /**
-     * 401: no token, or one that is not valid (RFC 6750 says which in {@code WWW-Authenticate}), or one whose issuer's
-     * keys could not be fetched to check it.
+     * 401: no token, or one that is not valid (RFC 6750 says which in {@code WWW-Authenticate}); 503 for a token whose
+     * issuer's keys could not be fetched to check it.
      */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure.getCause() instanceof IssuerReachability.IssuerUnavailable unchecked) {
+            // Not the token's fault, so not a 401 (a client would fetch a new token for nothing): retry the call.
+            response.setHeader(HttpHeaders.RETRY_AFTER, ISSUER_RETRY_AFTER_SECONDS);
+            write(request, response, ProblemCode.SERVICE_UNAVAILABLE, unchecked.getMessage());
+            return;
+        }
         boolean invalid = failure instanceof InvalidBearerTokenException;
         response.setHeader(
                 HttpHeaders.WWW_AUTHENTICATE, invalid ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"ledger\"");
-        String detail;
-        if (failure.getCause() instanceof IssuerReachability.IssuerUnavailable unchecked) {
-            detail = unchecked.getMessage(); // not the token's fault: it could not be checked
-        } else if (invalid) {
-            detail = "The bearer token is not valid: " + failure.getMessage();
-        } else {
-            detail = "This call needs a bearer token: Authorization: Bearer <token>.";
-        }
-        write(request, response, ProblemCode.UNAUTHORIZED, detail);
+        write(
+                request,
+                response,
+                ProblemCode.UNAUTHORIZED,
+                invalid
+                        ? "The bearer token is not valid: " + failure.getMessage()
+                        : "This call needs a bearer token: Authorization: Bearer <token>.");
     }
 
     /** 403: a valid token whose scopes do not cover the call. */

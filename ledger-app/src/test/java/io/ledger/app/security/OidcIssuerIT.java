@@ -73,7 +73,7 @@ class OidcIssuerIT {
 
     @Test
     @Order(1)
-    void aLedgerStartedWhileItsIssuerWasDownRefusesItsTokensUntilItAnswers() {
+    void aLedgerStartedWhileItsIssuerWasDownAnswersItsTokens503UntilItAnswers() {
         // The application context is up although nobody has listened at the issuer's address so far.
         assertThat(new LedgerApi(client).get("/actuator/health").status()).isEqualTo(200);
         String token = issuer.start().token(TestIssuer.SHOP, "payments:read");
@@ -84,10 +84,10 @@ class OidcIssuerIT {
         issuer.start();
         Answer onceUp = as(token).get("/api/payments");
 
-        assertProblem(whileDown, 401, "unauthorized");
+        assertProblem(whileDown, 503, "service_unavailable");
         assertThat(whileDown.json().get("detail").asString())
                 .contains("could not be checked", "could not be fetched", issuer.uri(), "Retry later");
-        assertThat(whileDown.header(HttpHeaders.WWW_AUTHENTICATE)).contains("invalid_token");
+        assertThat(whileDown.header(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         assertThat(localWhileDown.status())
                 .as("a locally minted token needs no issuer: %s", localWhileDown)
                 .isEqualTo(200);
