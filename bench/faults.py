@@ -5,7 +5,7 @@
 # moments and restarts it on the same database, then restarts PostgreSQL under load, probes reads and health all along,
 # and checks the end state: nothing acknowledged lost or duplicated, read models equal a replay, the trial balance
 # balances, the hash chain verifies. Prints the figures; exits 1 when a check fails.
-import json, os, random, signal, subprocess, sys, threading, time, urllib.error, urllib.request
+import http.client, json, os, random, signal, subprocess, sys, threading, time, urllib.error, urllib.request
 
 PORT, DB, LOG = int(os.environ["FAULTS_PORT"]), os.environ["FAULTS_DB"], os.environ["FAULTS_LOG"]
 KILLS, CLIENTS, LOAD = int(os.environ["KILLS"]), int(os.environ["CLIENTS"]), float(os.environ["LOAD_SECONDS"])
@@ -13,11 +13,12 @@ DB_RESTART, SEED, TOKEN = os.environ["DB_RESTART"] == "1", int(os.environ["SEED"
 BASE = f"http://127.0.0.1:{PORT}"
 AUTH = {"Authorization": "Bearer " + TOKEN}
 lock = threading.Lock()
-stats = {"requests": 0, "retried_requests": 0, "sends_again": 0, "answers_5xx": 0, "unexpected": []}
+stats = {"requests": 0, "retried_requests": 0, "sends_again": 0, "answers_5xx": 0, "answers_503": 0, "unexpected": []}
 created, amounts, refunds = {}, {}, {}          # key -> payment id, payment id -> amount, payment id -> refund id
 probes = {"list": [], "health": []}              # (phase, seconds) of each answered probe
 phase = "steady"
 stopping = threading.Event()
+UNANSWERED = (OSError, http.client.HTTPException)   # refused, reset, timed out, or an answer cut off by the kill
 node = None
 
 
@@ -53,19 +54,27 @@ def until_answered(method, path, body=None, key=None):
             if status >= 500:
                 with lock:
                     stats["answers_5xx"] += 1
+                    stats["answers_503"] += status == 503
             elif not (status == 409 and (answer or {}).get("code") == "idempotency_key_in_use"):
                 with lock:
                     stats["requests"] += 1
                     stats["sends_again"] += sends - 1
                     stats["retried_requests"] += sends > 1
                 return status, answer
-        except OSError:
+        except UNANSWERED:
             pass
         time.sleep(pause)
         pause = min(1.0, pause * 2)
 
 
 def client(number):
+    try:
+        drive(number)
+    except Exception as e:
+        stats["unexpected"].append(f"client {number} stopped: {e!r}")
+
+
+def drive(number):
     rnd = random.Random(SEED + number)
     n = 0
     while not stopping.is_set():
@@ -97,7 +106,7 @@ def prober():
             try:
                 call("GET", path, timeout=30)
                 probes[name].append((phase, time.perf_counter() - start))
-            except OSError:
+            except UNANSWERED:
                 pass
         time.sleep(0.5)
 
@@ -114,7 +123,7 @@ def start_node():
         try:
             if call("GET", "/actuator/health", timeout=2)[0] == 200:
                 return time.perf_counter() - started
-        except OSError:
+        except UNANSWERED:
             pass
         time.sleep(0.2)
     sys.exit(f"the ledger did not start; see {LOG}")
@@ -152,7 +161,7 @@ def main():
         recovery = None
         if DB_RESTART:
             phase = "database restart"
-            before_5xx = stats["answers_5xx"]
+            before_5xx, before_503 = stats["answers_5xx"], stats["answers_503"]
             began = time.perf_counter()
             subprocess.run(["pg_ctlcluster", "15", "main", "restart"], check=True)
             back = time.perf_counter()
@@ -166,10 +175,11 @@ def main():
                                      "confirm": True}, f"faults-recovery-{probe}", timeout=30)
                     if status == 201:
                         break
-                except OSError:
+                except UNANSWERED:
                     pass
                 time.sleep(0.1)
-            recovery = (back - began, time.perf_counter() - back, stats["answers_5xx"] - before_5xx)
+            recovery = (back - began, time.perf_counter() - back, stats["answers_5xx"] - before_5xx,
+                        stats["answers_503"] - before_503)
             phase = "after the database restart"
             time.sleep(LOAD)
     finally:
@@ -182,10 +192,10 @@ def main():
     print(f"kills survived: {KILLS}; restarts took {', '.join(f'{s:.1f}' for s in restarts)} s")
     print(f"requests answered: {stats['requests']} ({len(created)} creates, {len(refunds)} refunds acknowledged); "
           f"sent more than once: {stats['retried_requests']} ({stats['sends_again']} sends again; "
-          f"{stats['answers_5xx']} 5xx answers, sent again)")
+          f"{stats['answers_5xx']} 5xx answers, {stats['answers_503']} of them 503, sent again)")
     if recovery:
         print(f"database restart: PostgreSQL down and up in {recovery[0]:.1f} s; the first create answered "
-              f"{recovery[1]:.1f} s after it was back; 5xx answers meanwhile: {recovery[2]}")
+              f"{recovery[1]:.1f} s after it was back; 5xx answers meanwhile: {recovery[2]} ({recovery[3]} of them 503)")
     for name in probes:
         for each in ("steady", "database restart", "after the database restart"):
             answered = [s for p, s in probes[name] if p == each]

@@ -15,8 +15,9 @@
 # Usage: bench/faults.sh [kills] [clients] [load-seconds]      (default: 10 16 10)
 #   load-seconds: mean load between two faults (each wait is 0.5x to 1.5x of it, seeded)
 #   SEED=n repeats the kill moments; DB_RESTART=0 skips the database restart; BENCH_PORT (default 18082).
-#   TODO: a slow-provider phase (Stripe answering in seconds, reads and health probed) once the fault suite's
-#   Stripe latency settings (issue 12, branch faults) are on main.
+#   TODO: a slow-provider phase (Stripe answering in seconds, reads and health probed). The Stripe bulkhead
+#   (stripe.bulkhead.*) is there; what is missing is a Stripe-speaking server with latency that a script can start
+#   (FakeStripe lives in the tests; StripeFaultsIT measures the slow provider in the suite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export KILLS=${1:-10} CLIENTS=${2:-16} LOAD_SECONDS=${3:-10}
