@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,9 +37,15 @@ class LogFormatTest {
     @Import(LoggingConfiguration.class)
     static class OnlyLogging {}
 
+    /**
+     * Spring Boot hands the structured format to Logback as a system property and never overwrites one that is set:
+     * the JVM's first application decides for every later one. Each test here starts from none, and leaves none.
+     */
+    @BeforeEach
     @AfterEach
-    void clearContext() {
+    void clearContextAndFormat() {
         MDC.clear();
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
     }
 
     @Test

@@ -27,6 +27,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -51,13 +53,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * No secret leaves the place it belongs: the ledger runs with a JWT secret, Stripe as its provider (a Stripe key, a
- * fake Stripe in test mode, {@link FakeStripe}) and a webhook signing secret, its log captured and written as JSON
- * lines ({@code LEDGER_LOG_FORMAT=json}). One scenario calls every endpoint the ledger maps under {@code /api}, pays
+ * fake Stripe in test mode, {@link FakeStripe}) and a webhook signing secret, its log captured (in the text format:
+ * Spring Boot keeps a structured format in a system property, so every later application of this JVM would write
+ * JSON; {@code LogFormatTest} reads the JSON lines). One scenario calls every endpoint the ledger maps under {@code /api}, pays
  * through Stripe, receives a signed webhook and sends what must be refused (card data, bad tokens, bad bodies, a bad
  * signature). Then the log, every answer (its headers and body), the events' payloads and metadata and every table of
  * the database are searched for each secret: the bearer tokens, the JWT secret, the Stripe key, the webhook secret,
@@ -69,7 +71,6 @@ import tools.jackson.databind.node.ObjectNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             TestDatabaseEnvironmentPostProcessor.OWN_DATABASE + "=nothing_leaks",
-            "ledger.log.format=json",
             // A small pool: this context comes and goes beside the cached ones, on a server other builds share.
             "spring.datasource.hikari.maximum-pool-size=8",
             "ledger.jwt.secret=" + NothingLeaksIT.JWT_SECRET,
@@ -585,24 +586,22 @@ class NothingLeaksIT {
     }
 
     /**
-     * The JSON lines written while serving one of the scenario's requests name it and the caller it was made as: the
-     * token's subject, or anonymous for Stripe's webhooks and refused tokens. At least the retried Stripe call wrote
-     * one.
+     * The lines written while serving one of the scenario's requests name it and the caller it was made as, in the
+     * slot the text format keeps for them ({@code [<request id> <caller>]}): the token's subject, or anonymous for
+     * Stripe's webhooks and refused tokens. At least the retried Stripe call wrote one.
      */
     private void everyLineOfTheScenarioNamesItsRequestAndCaller(String log) {
-        List<JsonNode> lines = log.lines()
-                .filter(line -> line.startsWith("{") && line.contains("\"requestId\":\"leaks-"))
-                .map(LedgerApi.JSON::readTree)
-                .toList();
+        Pattern context = Pattern.compile("\\[(leaks-\\d+-[0-9a-f-]+) ([^\\]]*)\\] ");
+        List<String> lines =
+                log.lines().filter(line -> context.matcher(line).find()).toList();
         assertThat(lines).as("lines written while serving the scenario").isNotEmpty();
-        assertThat(lines)
-                .as("a line of the retried Stripe call")
-                .anyMatch(line -> line.get("message").asString().contains("retrying"));
-        for (JsonNode line : lines) {
-            String requestId = line.get("requestId").asString();
-            assertThat(line.path("caller").asString(null))
-                    .as("the caller of %s in %s", requestId, line)
-                    .isEqualTo(callers.get(requestId));
+        assertThat(lines).as("a line of the retried Stripe call").anyMatch(line -> line.contains("retrying"));
+        for (String line : lines) {
+            Matcher named = context.matcher(line);
+            assertThat(named.find()).isTrue();
+            assertThat(named.group(2))
+                    .as("the caller of %s in %s", named.group(1), line)
+                    .isEqualTo(callers.get(named.group(1)));
         }
     }
 
