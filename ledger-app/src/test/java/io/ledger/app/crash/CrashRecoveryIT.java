@@ -1,6 +1,7 @@
 package io.ledger.app.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ledger.app.security.TestTokens;
 import java.nio.file.Files;
@@ -258,7 +259,10 @@ class CrashRecoveryIT {
 
     private void eachPaymentAnswersWhatWasAcknowledged(RetryingClient client) throws InterruptedException {
         for (String paymentId : acknowledgedCreates.values()) {
-            JsonNode payment = ok(client.get("/api/payments/" + paymentId));
+            // The events are stored (checked above); the read model of a node just restarted may still be catching up.
+            JsonNode payment = ok(await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> client.get("/api/payments/" + paymentId), answer -> answer.status() != 404));
             String refundId = acknowledgedRefunds.get(paymentId);
             assertThat(payment.get("amount").asLong()).isEqualTo(createdAmounts.get(paymentId));
             assertThat(payment.get("status").asString())
