@@ -11,6 +11,8 @@ end
 function init(args)
   run = tostring(os.time())
   token = os.getenv("BENCH_TOKEN")
+  -- CONFIRM=1: each create also charges Stripe's test card (confirm: true), as a checkout would.
+  confirm = os.getenv("CONFIRM") == "1"
 end
 
 request = function()
@@ -22,7 +24,11 @@ request = function()
   if token and token ~= "" then
     headers["Authorization"] = "Bearer " .. token
   end
-  local body = '{"amount":' .. (100 + counter % 9900) .. ',"currency":"usd","customerId":"cus_bench_' .. (counter % 100) .. '"}'
+  local body = '{"amount":' .. (100 + counter % 9900) .. ',"currency":"usd","customerId":"cus_bench_' .. (counter % 100) .. '"'
+  if confirm then
+    body = body .. ',"confirm":true,"paymentMethod":"pm_card_visa"'
+  end
+  body = body .. '}'
   return wrk.format("POST", "/api/payments", headers, body)
 end
 
