@@ -14,6 +14,17 @@ class JsonbEventStorageEngine extends JdbcEventStorageEngine {
         super(builder);
     }
 
+    /**
+     * An aggregate's events are read in batches of sequence numbers ({@code first} to {@code first + batch size}); Axon's
+     * JDBC engine reads once more after every batch, until one comes back empty. A payment's sequence numbers have no
+     * gaps (one append per unit of work, a unique key on aggregate and sequence), so a batch shorter than the batch size
+     * is the last: one round trip less for every command's load and every answer read from the events.
+     */
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     protected <T> T readPayload(ResultSet resultSet, String columnName) throws SQLException {

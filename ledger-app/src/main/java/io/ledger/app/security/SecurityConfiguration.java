@@ -18,7 +18,9 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -93,6 +95,18 @@ class SecurityConfiguration {
             http.addFilterAfter(new CallerRateLimitFilter(perSecond, problems), AuthorizationFilter.class);
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security's strict firewall as it is, but for how it checks header names and values ({@link
+     * HeaderCharacters}: the same rule, without a regular expression per header read).
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+        return firewall;
     }
 
     /** A public call is not judged by a token it happens to carry (an expired one, say, or Stripe's own header). */

@@ -15,9 +15,14 @@ final class TokenDecoders {
     /**
      * The decoder the settings name: an issuer's tokens, beside those signed with {@code LEDGER_JWT_SECRET} when it is
      * set too; without an issuer, tokens signed with {@code LEDGER_JWT_SECRET}, else with the secret generated in the
-     * data directory (never none: only {@code LEDGER_AUTH=none} opens the API).
+     * data directory (never none: only {@code LEDGER_AUTH=none} opens the API). Tokens it has verified are remembered
+     * ({@link RememberedTokens}).
      */
     static JwtDecoder configured(JwtSettings jwt, Path dataDir) {
+        return new RememberedTokens(chosen(jwt, dataDir));
+    }
+
+    private static JwtDecoder chosen(JwtSettings jwt, Path dataDir) {
         if (jwt.hasIssuer()) {
             JwtDecoder local = jwt.hasSecret() ? BearerTokens.decoder(jwt.secret()) : null;
             return new TokensByAlgorithm(local, IssuerTokens.decoder(jwt.issuerUri(), jwt.audience()));
