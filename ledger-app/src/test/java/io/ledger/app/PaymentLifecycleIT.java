@@ -401,6 +401,53 @@ class PaymentLifecycleIT {
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
+    /**
+     * A new payment's answer is folded from the events its command stored, not read back: it must be the payment its
+     * stored events tell, field for field, with an Idempotency-Key (the answer stored with the events) or without.
+     */
+    @Test
+    void aNewPaymentsAnswerIsThePaymentItsStoredEventsTell() {
+        for (String method : List.of("pm_card_visa", "pm_card_processing")) {
+            for (boolean keyed : List.of(true, false)) {
+                Map<String, Object> body = Map.of(
+                        "amount",
+                        4_250,
+                        "currency",
+                        "eur",
+                        "customerId",
+                        customerId,
+                        "metadata",
+                        Map.of("basket", "b-17"),
+                        "confirm",
+                        true,
+                        "paymentMethod",
+                        method);
+                String requestId = newRequestId();
+                Answer answer = keyed
+                        ? api.post(
+                                "/api/payments",
+                                body,
+                                "X-Request-Id",
+                                requestId,
+                                "Idempotency-Key",
+                                "answer-" + UUID.randomUUID())
+                        : api.post("/api/payments", body, "X-Request-Id", requestId);
+                assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+                JsonNode created = answer.json();
+                String id = created.get("id").asString();
+                recordCause(id, 0, requestId, answer);
+
+                JsonNode stored = currentState(id);
+
+                assertThat(((tools.jackson.databind.node.ObjectNode) created.deepCopy()).without("clientSecret"))
+                        .as("%s, %s", method, keyed ? "with a key" : "without a key")
+                        .isEqualTo(stored);
+                assertThat(created.get("version").asLong())
+                        .isEqualTo(db.eventsOf(id).size());
+            }
+        }
+    }
+
     private Answer create(Map<String, Object> body) {
         return create(body, newRequestId());
     }

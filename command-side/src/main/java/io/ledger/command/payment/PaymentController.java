@@ -48,10 +48,12 @@ class PaymentController {
 
     private final CommandGateway commands;
     private final PaymentResources resources;
+    private final CommandEvents events;
 
-    PaymentController(CommandGateway commands, PaymentResources resources) {
+    PaymentController(CommandGateway commands, PaymentResources resources, CommandEvents events) {
         this.commands = commands;
         this.resources = resources;
+        this.events = events;
     }
 
     @Operation(operationId = "createPayment", summary = "Create a payment", description = """
@@ -88,10 +90,10 @@ class PaymentController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             Principal principal,
             @Parameter(hidden = true) Caller caller) {
-        NewPayment created = commands.sendAndWait(
-                body.toCommand(IdempotentIds.payment(principal, idempotencyKey), onlyCustomer(caller)));
-        return ResponseEntity.created(
-                        URI.create("/api/payments/" + created.paymentId().value()))
+        CommandEvents.Recorded<NewPayment> created = events.record(() -> commands.sendAndWait(
+                body.toCommand(IdempotentIds.payment(principal, idempotencyKey), onlyCustomer(caller))));
+        return ResponseEntity.created(URI.create(
+                        "/api/payments/" + created.answer().paymentId().value()))
                 .body(resources.created(created));
     }
 

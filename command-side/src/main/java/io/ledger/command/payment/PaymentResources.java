@@ -11,7 +11,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The resources a command answers, read from the payment's events once the command has run: in the request's own
+ * The resources a command answers, folded from the payment's events once the command has run. A new payment's are those
+ * its command stored; others are read from the store: in the request's own
  * transaction when it carries an Idempotency-Key (its events are not committed yet, and the answer is stored with
  * them), else after the command committed.
  */
@@ -31,8 +32,28 @@ class PaymentResources {
         return PaymentViewFold.of(stream).orElseThrow(() -> new PaymentNotFound(paymentId.value()));
     }
 
-    CreatedPaymentView created(NewPayment payment) {
-        return new CreatedPaymentView(payment(payment.paymentId()), payment.clientSecret());
+    /**
+     * A new payment's answer, folded from the events its command stored when they are all there (its whole stream, from
+     * the first event on), else read from the store.
+     */
+    CreatedPaymentView created(CommandEvents.Recorded<NewPayment> created) {
+        NewPayment payment = created.answer();
+        List<DomainEventMessage<?>> stream = created.events().stream()
+                .filter(event -> event.getAggregateIdentifier()
+                        .equals(payment.paymentId().value()))
+                .toList();
+        PaymentView view =
+                wholeStream(stream) ? PaymentViewFold.of(stream).orElseThrow() : payment(payment.paymentId());
+        return new CreatedPaymentView(view, payment.clientSecret());
+    }
+
+    private static boolean wholeStream(List<DomainEventMessage<?>> stream) {
+        for (int i = 0; i < stream.size(); i++) {
+            if (stream.get(i).getSequenceNumber() != i) {
+                return false;
+            }
+        }
+        return !stream.isEmpty();
     }
 
     RefundView refund(PaymentId paymentId, RefundId refundId) {

@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class PaymentControllerTest {
 
     /** command-side has no application class of its own: the slice gets the controller and the problem advice. */
     @SpringBootConfiguration
-    @Import({PaymentController.class, ProblemAdvice.class})
+    @Import({PaymentController.class, CommandEvents.class, ProblemAdvice.class})
     static class Slice {}
 
     /**
@@ -137,6 +138,10 @@ class PaymentControllerTest {
 
     @MockitoBean
     private PaymentResources resources;
+
+    /** The command events recorder's bus: no command runs here, so it records none. */
+    @MockitoBean
+    private EventBus eventBus;
 
     // --- mapping ------------------------------------------------------------------------------------------------
 
@@ -720,8 +725,9 @@ class PaymentControllerTest {
             CreatePaymentCommand command = call.getArgument(0);
             return new NewPayment(command.paymentId(), "secret_1");
         });
-        given(resources.created(any(NewPayment.class))).willAnswer(call -> {
-            NewPayment created = call.getArgument(0);
+        given(resources.created(any())).willAnswer(call -> {
+            NewPayment created =
+                    call.<CommandEvents.Recorded<NewPayment>>getArgument(0).answer();
             return new CreatedPaymentView(view(created.paymentId().value(), status), created.clientSecret());
         });
     }
