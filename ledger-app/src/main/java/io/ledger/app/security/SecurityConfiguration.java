@@ -15,7 +15,6 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -111,7 +110,7 @@ class SecurityConfiguration {
 
     /** A public call is not judged by a token it happens to carry (an expired one, say, or Stripe's own header). */
     private static BearerTokenResolver tokensOutsidePublicCalls() {
-        DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+        BearerTokenResolver tokens = new BearerHeader();
         return request -> PUBLIC.matches(request) ? null : tokens.resolve(request);
     }
 
