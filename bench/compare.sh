@@ -36,7 +36,7 @@ cleanup() {
   [ -n "$app" ] && { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; }
   [ -n "${stats:-}" ] && kill "$stats" 2>/dev/null
   for name in "${dbs[@]}"; do
-    psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null || true
+    psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
   done
 }
 trap cleanup EXIT
@@ -134,7 +134,7 @@ DELAY_MS=$delay wrk -t2 -c"$connections" -d5s -s bench/create-payments.lua "$bas
 paced=$(wrk_figures "$results/ledger-pace.txt" | cut -d' ' -f1)
 latency=$(( connections * 1000 / (paced > 0 ? paced : 1) - delay ))
 delay=$(( connections * 1000 / target - latency )); [ "$delay" -lt 0 ] && delay=0
-DELAY_MS=$delay wrk -t2 -c"$connections" -d"${lag_seconds}s" -s bench/create-payments.lua "$base" \
+DELAY_MS=$delay wrk -t2 -c"$connections" -d"${lag_seconds}s" --latency -s bench/create-payments.lua "$base" \
   >"$results/ledger-paced.txt" 2>"$results/ledger-paced.err" &
 load=$!
 python3 bench/read-lag.py "$base" $(( lag_seconds - 1 )) 0.2 0.01 >"$results/read-lag.txt" || true
