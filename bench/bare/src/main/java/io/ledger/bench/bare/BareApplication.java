@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
@@ -65,7 +66,8 @@ public class BareApplication {
         CreateBody create = json.readValue(body, CreateBody.class);
         String id = "pay_" + UUID.randomUUID().toString().replace("-", "");
         String now = Instant.now().toString();
-        Map<String, Object> money = Map.of("minor", create.amount(), "currency", create.currency().toUpperCase());
+        Map<String, Object> money =
+                Map.of("minor", create.amount(), "currency", create.currency().toUpperCase());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("paymentId", id);
         event.put("amount", money);
@@ -75,15 +77,32 @@ public class BareApplication {
         event.put("metadata", create.metadata() == null ? Map.of() : create.metadata());
         event.put("paymentMethod", create.paymentMethod());
         event.put("provider", "simulated");
+        event.put("providerPaymentId", "sim_" + id);
+        // The ledger's answer, field for field (about 600 bytes): the client gets it and the idempotency row keeps it.
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);
         answer.put("status", Boolean.TRUE.equals(create.confirm()) ? "succeeded" : "requires_confirmation");
         answer.put("amount", create.amount());
         answer.put("currency", create.currency());
+        answer.put("amountRefunded", 0);
         answer.put("customerId", create.customerId());
+        answer.put("orderId", create.orderId());
+        answer.put("description", create.description());
         answer.put("metadata", event.get("metadata"));
+        answer.put("provider", "simulated");
+        answer.put("providerPaymentId", "sim_" + id);
+        answer.put("failure", null);
+        answer.put("refunds", List.of());
+        Map<String, Object> reconciliation = new LinkedHashMap<>();
+        reconciliation.put("status", "unreconciled");
+        for (String field : List.of("settlementId", "fee", "netAmount", "settledAt")) {
+            reconciliation.put(field, null);
+        }
+        answer.put("reconciliation", reconciliation);
         answer.put("createdAt", now);
-        answer.put("version", 1);
+        answer.put("updatedAt", now);
+        answer.put("version", 2);
+        answer.put("clientSecret", "sim_" + id + "_secret_" + UUID.randomUUID());
         String answered = json.writeValueAsString(answer);
         String location = "/api/payments/" + id;
         transaction.executeWithoutResult(status -> {
@@ -95,7 +114,15 @@ public class BareApplication {
                     id,
                     now,
                     json.writeValueAsString(event),
-                    json.writeValueAsString(Map.of("actor", "bench", "source", "api")));
+                    json.writeValueAsString(Map.of(
+                            "actor",
+                            "bench",
+                            "source",
+                            "api",
+                            "causationId",
+                            UUID.randomUUID().toString(),
+                            "correlationId",
+                            UUID.randomUUID().toString())));
             jdbc.update(
                     "INSERT INTO idempotency_key (scope, idempotency_key, fingerprint, response_status,"
                             + " response_location, response_body) VALUES ('bench', ?, ?, 201, ?, ?)",
