@@ -60,8 +60,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 thousands() { sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta' <<<"$1"; }
 # Waits until the command "$2 ..." succeeds, for at most $1 seconds; fails otherwise.
 within() { local deadline=$(( $(date +%s) + $1 )); shift; until "$@"; do [ "$(date +%s)" -lt "$deadline" ] || return 1; sleep 0.02; done; }
-# The 1-minute load average, read at the end of each measured run: how busy the machine was during it.
-load1() { cut -d' ' -f1 /proc/loadavg; }
+# How busy the machine is without this run: the idle share of all cores over one second, sampled before each phase
+# starts its programs (the load average would count the run's own threads: 16 connections keep 16 busy), and the
+# steal share (the hypervisor giving the cores to others) during each measured run.
+cpu_mark() { head -1 /proc/stat | cut -d' ' -f3-; }
+cpu_share() {  # $1: a cpu_mark; $2: the field, idle or steal; prints the share since the mark, in percent
+  awk -v then="$1" -v now="$(cpu_mark)" -v field="$2" 'BEGIN {
+    split(then, a, " "); split(now, b, " "); total = 0
+    for (i = 1; i <= 8; i++) total += b[i] - a[i]
+    part = field == "idle" ? (b[4] - a[4]) + (b[5] - a[5]) : b[8] - a[8]
+    printf "%.0f%%", (total > 0 ? 100 * part / total : 0) }'
+}
+idle_now() { local mark; mark=$(cpu_mark); sleep 1; cpu_share "$mark" idle; }
 all_in_view() { [ "$(sql 'SELECT count(*) FROM payment_view')" -ge "$created" ]; }
 
 port_free || { echo "port $port is in use: set BENCH_PORT" >&2; exit 1; }
@@ -86,10 +96,12 @@ stop_app
 echo "== 1. PostgreSQL alone: pgbench, $connections clients, ${warmup} s warm-up, ${measure} s"
 db="${run}_pgbench"
 fresh_copy "$db"
+pg_idle=$(idle_now)
 pgbench_run() { pgbench -n -M prepared -h 127.0.0.1 -U postgres -c "$connections" -j 2 -T "$1" -f bench/compare-pgbench.sql "$db"; }
 pgbench_run "$warmup" >/dev/null
+mark=$(cpu_mark)
 pgbench_run "$measure" >"$results/pgbench.txt"
-pg_load=$(load1)
+pg_steal=$(cpu_share "$mark" steal)
 pg_rate=$(awk '/^tps = / { printf "%.0f", $3 }' "$results/pgbench.txt")
 pg_failed=$(awk '/failed transactions/ { print $5 }' "$results/pgbench.txt")
 echo "$pg_rate commits/s ($(sql 'SELECT count(*) FROM domain_event_entry') event rows, $(sql 'SELECT count(*) FROM idempotency_key') idempotency rows)"
@@ -98,20 +110,23 @@ drop_db "$db"
 echo "== 2 and 3. bench/bare (Spring MVC; Spring MVC + JDBC), -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP"
 db="${run}_bare"
 fresh_copy "$db"
+bare_idle=$(idle_now)
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SERVER_PORT=$port \
   java -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP ${JAVA_OPTS:-} -jar "$bare_jar" >"/tmp/$db.log" 2>&1 &
 app=$!
 wait_until_up "$base/hello" 120 || { echo "bench/bare did not start; see /tmp/$db.log" >&2; exit 1; }
 wrk -t2 -c"$connections" -d"${warmup}s" "$base/hello" >/dev/null
+mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency "$base/hello" >"$results/bare-hello.txt"
-hello_load=$(load1)
+hello_steal=$(cpu_share "$mark" steal)
 read -r hello_rate hello_p50 hello_p99 hello_errors < <(wrk_figures "$results/bare-hello.txt")
 echo "hello: $hello_rate requests/s, p50 $hello_p50 ms, p99 $hello_p99 ms, $hello_errors errors"
 export CONFIRM=1
 wrk -t2 -c"$connections" -d"${warmup}s" -s bench/create-payments.lua "$base" >/dev/null 2>"$results/bare-warmup.err"
+mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
   >"$results/bare-create.txt" 2>"$results/bare-create.err"
-bare_load=$(load1)
+bare_steal=$(cpu_share "$mark" steal)
 read -r bare_rate bare_p50 bare_p99 bare_errors < <(wrk_figures "$results/bare-create.txt")
 echo "create: $bare_rate requests/s, p50 $bare_p50 ms, p99 $bare_p99 ms, $bare_errors errors ($(sql 'SELECT count(*) FROM domain_event_entry') event rows, $(sql 'SELECT count(*) FROM idempotency_key') idempotency rows)"
 stop_app
@@ -120,14 +135,16 @@ drop_db "$db"
 echo "== 4. the ledger, -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP: ${ledger_warmup} s warm-up, ${measure} s"
 db="${run}_ledger"
 dbs+=("$db")
+ledger_idle=$(idle_now)
 launch_ledger
 wait_until_up "$base/actuator/health" 180 || { echo "the ledger did not start; see /tmp/$db.log" >&2; exit 1; }
 jstat -gc "$app" 1000 >"$results/jstat.txt" &
 stats=$!
 wrk -t2 -c"$connections" -d"${ledger_warmup}s" -s bench/create-payments.lua "$base" >/dev/null 2>"$results/ledger-warmup.err"
+mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
   >"$results/ledger-create.txt" 2>"$results/ledger-create.err"
-ledger_load=$(load1)
+ledger_steal=$(cpu_share "$mark" steal)
 read -r ledger_rate ledger_p50 ledger_p99 ledger_errors < <(wrk_figures "$results/ledger-create.txt")
 echo "create: $ledger_rate creates/s, p50 $ledger_p50 ms, p99 $ledger_p99 ms, $ledger_errors errors"
 
@@ -143,10 +160,11 @@ delay=$(( connections * 1000 / target - latency )); [ "$delay" -lt 0 ] && delay=
 DELAY_MS=$delay wrk -t2 -c"$connections" -d"${lag_seconds}s" --latency -s bench/create-payments.lua "$base" \
   >"$results/ledger-paced.txt" 2>"$results/ledger-paced.err" &
 load=$!
+mark=$(cpu_mark)
 python3 bench/read-lag.py "$base" $(( lag_seconds - 1 )) 0.2 0.01 >"$results/read-lag.txt" || true
 wait "$load"
 ended=$(millis)
-paced_load=$(load1)
+paced_steal=$(cpu_share "$mark" steal)
 read -r paced_rate paced_p50 paced_p99 paced_errors < <(wrk_figures "$results/ledger-paced.txt")
 created=$(sql "SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.ledger.api.payment.PaymentCreated'")
 within 300 all_in_view || { echo "payment_view did not catch up within 300 s" >&2; exit 1; }
@@ -180,6 +198,8 @@ if grep -q OutOfMemoryError "/tmp/$db.log"; then echo "OutOfMemoryError in /tmp/
 
 echo "== 6. rebuild of all four read models from the event store"
 events=$(sql "SELECT count(*) FROM domain_event_entry")
+rebuild_idle=$(idle_now)
+mark=$(cpu_mark)
 t0=$(millis)
 for name in payment-history payment-stats reconciliation journal; do
   curl -sS -f -o /dev/null -X POST "${auth[@]}" "$base/api/audit/projections/$name/replay"
@@ -187,7 +207,7 @@ done
 # Right after a replay starts, its processor has no claimed segment and reports position 0: not caught up.
 within 1800 projections_caught_up || { echo "the rebuild did not finish within 30 minutes" >&2; exit 1; }
 rebuilt=$(( $(millis) - t0 ))
-rebuild_load=$(load1)
+rebuild_steal=$(cpu_share "$mark" steal)
 rebuild_rate=$(( events * 1000 / rebuilt ))
 echo "rebuild: $events events in $rebuilt ms ($rebuild_rate events/s through all four)"
 stop_app
@@ -202,16 +222,17 @@ cat <<EOF
 
 - \`uptime\` before: $load_before
 - \`uptime\` after: $load_after
-- load: the 1-minute load average at the end of each measured run, on $(nproc) cores
+- last column: the share of the $(nproc) cores idle over one second before the phase started its programs (what the
+  neighbours left), and the share stolen by the hypervisor during the measured run
 
-| # | what | result | issue 13's goal | load |
+| # | what | result | issue 13's goal | idle before, steal during |
 | --- | --- | --- | --- | --- |
-| 1 | PostgreSQL alone: pgbench, $connections clients, ${measure} s, one event row + one idempotency row per transaction | **$(thousands "$pg_rate") commits/s**$(errors_note "${pg_failed:-0}") | | $pg_load |
-| 2 | bare Spring Boot MVC endpoint, a small JSON map, no database (wrk, $connections connections) | **$(thousands "$hello_rate") requests/s**, p50 $hello_p50 ms, p99 $hello_p99 ms$(errors_note "$hello_errors") | | $hello_load |
-| 3 | bare Spring MVC + JDBC: parse the create body, event row + idempotency row in one transaction, 201 JSON | **$(thousands "$bare_rate") requests/s**, p50 $bare_p50 ms, p99 $bare_p99 ms: $(ratio "$bare_rate" "$pg_rate") of row 1$(errors_note "$bare_errors") | | $bare_load |
-| 4 | the ledger: \`POST /api/payments\`, Idempotency-Key, \`confirm: true\` + \`pm_card_visa\`, admin token, projections and workers on, 512 MB heap | **$(thousands "$ledger_rate") creates/s**, p50 $ledger_p50 ms, p99 $ledger_p99 ms: **$(ratio "$ledger_rate" "$pg_rate") of row 1**, $(ratio "$ledger_rate" "$bare_rate") of row 3$(errors_note "$ledger_errors") | ≥ 0.5 of row 1, p99 < 50 ms | $ledger_load |
-| 5 | read models at half of row 4's rate ($(thousands "$paced_rate") creates/s paced, p99 $paced_p99 ms): create answered → \`GET /api/payments/{id}\` finds it; after the load ends | p50 $lag_p50 ms, **p99 $lag_p99 ms** ($probes probes, max $lag_max ms); every payment in \`payment_view\` **$in_view ms** after the load, all four projections caught up $all_caught_up ms after$(errors_note "$(( paced_errors + probe_failures ))") | p99 < 250 ms; < 1 s after | $paced_load |
-| 6 | rebuild of all four read models from the event store (replay of each, concurrently, until all caught up) | $(thousands "$events") events in $(awk -v t="$rebuilt" 'BEGIN { printf "%.1f", t / 1000 }') s: **$(thousands "$rebuild_rate") events/s** | ≥ 25,000 events/s | $rebuild_load |
+| 1 | PostgreSQL alone: pgbench, $connections clients, ${measure} s, one event row + one idempotency row per transaction | **$(thousands "$pg_rate") commits/s**$(errors_note "${pg_failed:-0}") | | $pg_idle, $pg_steal |
+| 2 | bare Spring Boot MVC endpoint, a small JSON map, no database (wrk, $connections connections) | **$(thousands "$hello_rate") requests/s**, p50 $hello_p50 ms, p99 $hello_p99 ms$(errors_note "$hello_errors") | | $bare_idle, $hello_steal |
+| 3 | bare Spring MVC + JDBC: parse the create body, event row + idempotency row in one transaction, 201 JSON | **$(thousands "$bare_rate") requests/s**, p50 $bare_p50 ms, p99 $bare_p99 ms: $(ratio "$bare_rate" "$pg_rate") of row 1$(errors_note "$bare_errors") | | (row 2's), $bare_steal |
+| 4 | the ledger: \`POST /api/payments\`, Idempotency-Key, \`confirm: true\` + \`pm_card_visa\`, admin token, projections and workers on, 512 MB heap | **$(thousands "$ledger_rate") creates/s**, p50 $ledger_p50 ms, p99 $ledger_p99 ms: **$(ratio "$ledger_rate" "$pg_rate") of row 1**, $(ratio "$ledger_rate" "$bare_rate") of row 3$(errors_note "$ledger_errors") | ≥ 0.5 of row 1, p99 < 50 ms | $ledger_idle, $ledger_steal |
+| 5 | read models at half of row 4's rate ($(thousands "$paced_rate") creates/s paced, p99 $paced_p99 ms): create answered → \`GET /api/payments/{id}\` finds it; after the load ends | p50 $lag_p50 ms, **p99 $lag_p99 ms** ($probes probes, max $lag_max ms); every payment in \`payment_view\` **$in_view ms** after the load, all four projections caught up $all_caught_up ms after$(errors_note "$(( paced_errors + probe_failures ))") | p99 < 250 ms; < 1 s after | (row 4's), $paced_steal |
+| 6 | rebuild of all four read models from the event store (replay of each, concurrently, until all caught up) | $(thousands "$events") events in $(awk -v t="$rebuilt" 'BEGIN { printf "%.1f", t / 1000 }') s: **$(thousands "$rebuild_rate") events/s** | ≥ 25,000 events/s | $rebuild_idle (the ledger idle), $rebuild_steal |
 | 7 | the ledger's heap after phases 4 and 5 (\`jcmd GC.heap_info\`; \`jstat -gc\` while loaded) | **$live_mb MB live after a full GC** of $total_mb MB; $loaded_mb MB in use before it; at most $peak_mb MB in use while loaded (old generation at most $old_mb MB); $young_gcs young collections ($young_gc_s s in all) and $full_gc_s s of full collections while loaded | within 512 MB | |
 
 Raw outputs: $results (wrk, pgbench, jstat, jcmd); logs: /tmp/${run}_*.log
