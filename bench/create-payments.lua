@@ -15,6 +15,15 @@ function init(args)
   confirm = os.getenv("CONFIRM") == "1"
 end
 
+-- DELAY_MS=n paces the load: each connection waits n ms before each of its requests (bench/compare.sh's read-model
+-- phase). Without it wrk sends each connection's next request as soon as the answer arrives.
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "")
+if delay_ms then
+  delay = function()
+    return delay_ms
+  end
+end
+
 request = function()
   counter = counter + 1
   local headers = {

@@ -17,13 +17,40 @@ mint_token() {
 start_ledger() {
   ./mvnw --batch-mode --no-transfer-progress --quiet -DskipTests package
   mint_token
-  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SERVER_PORT=$port AXONIQ_UPDATE_CHECKER_DISABLED=true \
-    java -Xms1g -Xmx1g ${JAVA_OPTS:-} -jar ledger-app/target/ledger-app.jar >"/tmp/$db.log" 2>&1 &
-  app=$!
+  launch_ledger
   trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
-  for _ in $(seq 1 90); do curl -sf "$base/actuator/health" >/dev/null && return; sleep 1; done
-  echo "the ledger did not start; see /tmp/$db.log" >&2
-  exit 1
+  wait_until_up "$base/actuator/health" 90 || { echo "the ledger did not start; see /tmp/$db.log" >&2; exit 1; }
+}
+
+# Starts the ledger's jar in the background on database $db (created and migrated by the jar itself when missing),
+# port $port, heap LEDGER_HEAP (default 1g), log /tmp/$db.log; its PID in $app.
+launch_ledger() {
+  local heap=${LEDGER_HEAP:-1g}
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SERVER_PORT=$port AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    java -Xms"$heap" -Xmx"$heap" ${JAVA_OPTS:-} -jar ledger-app/target/ledger-app.jar >"/tmp/$db.log" 2>&1 &
+  app=$!
+}
+
+# Waits until a GET of $1 answers 2xx, for at most $2 seconds; fails otherwise.
+wait_until_up() {
+  local deadline=$(( $(date +%s) + $2 ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do curl -sf "$1" >/dev/null && return 0; sleep 0.25; done
+  return 1
+}
+
+# Builds the ledger's jar unless it is newer than every source, as ./ledger-token does.
+build_ledger_if_stale() {
+  local jar=ledger-app/target/ledger-app.jar
+  if [ ! -f "$jar" ] || [ -n "$(find . -path ./ledger-app/target -prune -o -path ./bench -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.properties' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
+    ./mvnw --batch-mode --no-transfer-progress --quiet -DskipTests package
+  fi
+}
+
+# True when all four projections report in GET /api/audit/projections and none is replaying, behind or stopped.
+projections_caught_up() {
+  local status
+  status=$(curl -sS "${auth[@]}" "$base/api/audit/projections")
+  [ "$(grep -o '"name"' <<<"$status" | wc -l)" -eq 4 ] && ! grep -qE '"replaying":true|"lag":[1-9]|"running":false|"segments":0' <<<"$status"
 }
 
 sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
