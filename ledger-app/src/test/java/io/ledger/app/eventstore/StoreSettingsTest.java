@@ -15,7 +15,8 @@ class StoreSettingsTest {
     @Test
     void theDefaultsAreTheDocumentedOnes() {
         context.run(app -> {
-            assertThat(app.getBean(EventStoreSettings.class)).isEqualTo(new EventStoreSettings(60_000, 10_000, 250));
+            assertThat(app.getBean(EventStoreSettings.class))
+                    .isEqualTo(new EventStoreSettings(20, 60_000, 10_000, 250));
             assertThat(app.getBean(TokenStoreSettings.class)).isEqualTo(new TokenStoreSettings(Duration.ofSeconds(10)));
         });
     }
@@ -24,6 +25,8 @@ class StoreSettingsTest {
     void badValuesStopTheStart() {
         context.withPropertyValues("ledger.event-store.gap-cleaning-threshold=0")
                 .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining("gapCleaningThreshold"));
+        context.withPropertyValues("ledger.event-store.fetch-delay-ms=0")
+                .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining("fetchDelayMs"));
         context.withPropertyValues("ledger.token-store.claim-timeout=ten seconds")
                 .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining("claim-timeout"));
     }

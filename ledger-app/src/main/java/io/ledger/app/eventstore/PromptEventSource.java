@@ -1,0 +1,124 @@
+package io.ledger.app.eventstore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The event store as the projections' pooled processors read it. A pooled processor that has caught up asks its stream
+ * to call it back when events arrive, and looks again only every 500 ms when the stream cannot (the embedded event
+ * store's cannot): half of that on average before a read model saw a new payment. These streams call back every
+ * {@code interval} instead; the processor then finds the new events in the store's shared cache, or nothing, in
+ * memory.
+ */
+final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
+
+    private final EventStore store;
+    private final Duration interval;
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-stream-ticks");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    PromptEventSource(EventStore store, Duration interval) {
+        this.store = store;
+        this.interval = interval;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+        return new PromptStream(store.openStream(token));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant at) {
+        return store.createTokenAt(at);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    @Override
+    public void destroy() {
+        ticks.shutdownNow();
+    }
+
+    /** The store's stream as it is, but for calling back every interval once asked to. */
+    private final class PromptStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> events;
+        private volatile ScheduledFuture<?> callbacks;
+
+        PromptStream(BlockingStream<TrackedEventMessage<?>> events) {
+            this.events = events;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            ScheduledFuture<?> previous = callbacks;
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            long millis = interval.toMillis();
+            callbacks = ticks.scheduleWithFixedDelay(callback, millis, millis, TimeUnit.MILLISECONDS);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return events.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return events.hasNextAvailable();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return events.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return events.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            events.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            ScheduledFuture<?> current = callbacks;
+            if (current != null) {
+                current.cancel(false);
+            }
+            events.close();
+        }
+    }
+}
