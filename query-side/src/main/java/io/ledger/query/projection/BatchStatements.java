@@ -1,0 +1,65 @@
+package io.ledger.query.projection;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * JDBC batches for the projections' per-batch writes: one statement, many rows, sent in one round trip. Values are
+ * bound by position; a null is bound as the SQL type given for its position.
+ */
+public final class BatchStatements {
+
+    private BatchStatements() {}
+
+    /**
+     * Executes {@code sql} once per row, as one JDBC batch, and answers each row's update count (nothing when there
+     * are no rows).
+     *
+     * @param nullTypes the {@link java.sql.Types} of each position, used for null values
+     */
+    public static int[] execute(JdbcTemplate jdbc, String sql, int[] nullTypes, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                for (int position = 0; position < row.length; position++) {
+                    if (row[position] == null) {
+                        statement.setNull(position + 1, nullTypes[position]);
+                    } else {
+                        statement.setObject(position + 1, row[position]);
+                    }
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+    }
+
+    /** The values as a PostgreSQL {@code varchar[]}, for {@code = ANY(?)}. */
+    public static Array varchars(PreparedStatement statement, Collection<String> values) throws SQLException {
+        return statement.getConnection().createArrayOf("varchar", values.toArray());
+    }
+
+    /**
+     * Fails the batch (its unit of work rolls back and the processor retries it) unless every row changed exactly one
+     * table row: a row a batch read and then found changed was written by someone else meanwhile.
+     */
+    public static void expectOneEach(int[] counts, String what) {
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException(what + " changed while the batch was written; the batch is retried");
+            }
+        }
+    }
+}
