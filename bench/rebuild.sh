@@ -4,7 +4,10 @@
 # then all four are rebuilt through POST /api/audit/projections/{name}/replay, concurrently, ROUNDS times (the first
 # rounds also warm the JIT); EACH=1 then rebuilds each read model alone. VERIFY=1 ends with `audit verify` (every read
 # model replayed into scratch tables, single-threaded, and compared) with the ledger stopped.
-# JAVA_OPTS reach the ledger's JVM (e.g. a JFR recording); LEDGER_* settings reach it through the environment.
+# Beside each wall time it prints the CPU time the ledger's JVM and the database's backends spent on the rebuild, and
+# the events per CPU second: on a machine shared with other work the wall time says more about the neighbours.
+# JAVA_OPTS reach the ledger's JVM (e.g. a JFR recording); LEDGER_* settings reach it through the environment;
+# JAR=path runs another build of the ledger (e.g. the previous commit's, for a side-by-side run).
 # Usage: bench/rebuild.sh [events]     (default: 100000; ROUNDS=3 EACH=0 VERIFY=0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +15,7 @@ events=${1:-100000}
 rounds=${ROUNDS:-3}
 port=${BENCH_PORT:-18082}
 base="http://127.0.0.1:$port"
-jar=ledger-app/target/ledger-app.jar
+jar=${JAR:-ledger-app/target/ledger-app.jar}
 [ -f "$jar" ] || ./mvnw --batch-mode --no-transfer-progress --quiet -DskipTests package
 auth=(-H "Authorization: Bearer $(java -jar "$jar" token --admin --subject bench --ttl PT12H)")
 projections=(payment-history payment-stats reconciliation journal)
@@ -43,14 +46,32 @@ caught_up() {
   return 0
 }
 
-# Rebuilds the named read models concurrently; prints the time from the first reset until all have caught up.
+# CPU time in clock ticks (1/100 s) of the ledger's JVM, and of the database's backends serving this database.
+jvm_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+db_ticks() {
+  local pid total=0
+  for pid in $(sql "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
+
+# Rebuilds the named read models concurrently: prints the milliseconds from the first reset until all have caught
+# up, and the CPU ticks the JVM and the database's backends spent meanwhile.
 rebuild() {
-  local t0 name
-  t0=$(millis)
+  local t0 name jvm0 db0
+  jvm0=$(jvm_ticks); db0=$(db_ticks); t0=$(millis)
   for name in "$@"; do curl -sS -o /dev/null -X POST "${auth[@]}" "$base/api/audit/projections/$name/replay"; done
   sleep 0.2
   until caught_up "$@"; do sleep 0.1; done
-  echo $(( $(millis) - t0 ))
+  echo "$(( $(millis) - t0 )) $(( $(jvm_ticks) - jvm0 )) $(( $(db_ticks) - db0 ))"
+}
+
+# "<ms> <jvm ticks> <db ticks>" as a sentence about $stored events.
+rate() {
+  local ms=$1 jvm=$2 db=$3
+  echo "$ms ms ($(( stored * 1000 / ms )) events/s); CPU: JVM $(( jvm / 100 )).$(( jvm % 100 / 10 )) s," \
+    "PostgreSQL $(( db / 100 )).$(( db % 100 / 10 )) s: $(( stored * 100 / (jvm + db + 1) )) events per CPU second"
 }
 
 # shellcheck source=bench/fill-events.sh
@@ -70,13 +91,13 @@ built=$(( $(millis) - t0 ))
 echo "start + first build of all four read models: $built ms ($(( stored * 1000 / built )) events/s through all four)"
 
 for round in $(seq 1 "$rounds"); do
-  took=$(rebuild "${projections[@]}")
-  echo "rebuild $round of all four read models (token reset, concurrently): $took ms ($(( stored * 1000 / took )) events/s through all four), load: $(uptime | sed 's/.*load average: //')"
+  # shellcheck disable=SC2046
+  echo "rebuild $round of all four read models (token reset, concurrently): $(rate $(rebuild "${projections[@]}")), load: $(uptime | sed 's/.*load average: //')"
 done
 if [ "${EACH:-0}" = 1 ]; then
   for name in "${projections[@]}"; do
-    took=$(rebuild "$name")
-    echo "rebuild of $name alone: $took ms ($(( stored * 1000 / took )) events/s)"
+    # shellcheck disable=SC2046
+    echo "rebuild of $name alone: $(rate $(rebuild "$name"))"
   done
 fi
 stop
