@@ -39,32 +39,15 @@ final class PaymentHistoryBatch {
                 description, metadata, provider, provider_payment_id, failure_code, failure_message,
                 reconciliation_status, settlement_id, settlement_fee, settlement_net, settled_at, succeeded_at,
                 created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::int8[], ?::varchar[],
+                ?::varchar[], ?::varchar[], ?::varchar[]::jsonb[], ?::varchar[], ?::varchar[], ?::varchar[],
+                ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::varchar[]::timestamptz[],
+                ?::varchar[]::timestamptz[], ?::varchar[]::timestamptz[], ?::varchar[]::timestamptz[], ?::int8[])
             ON CONFLICT (payment_id) DO NOTHING""";
 
-    private static final int[] INSERT_PAYMENT_TYPES = {
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.BIGINT,
-        Types.CHAR,
-        Types.BIGINT,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.BIGINT,
-        Types.BIGINT,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.BIGINT
+    private static final boolean[] INSERT_PAYMENT_NUMERIC = {
+        false, false, true, false, true, false, false, false, false, false, false, false, false, false, false, true,
+        true, false, false, false, false, true
     };
 
     private static final String UPDATE_PAYMENT = """
@@ -92,12 +75,10 @@ final class PaymentHistoryBatch {
 
     private static final String INSERT_REFUND = """
             INSERT INTO refund_view (refund_id, payment_id, amount, currency, status, reason, created_at)
-            VALUES (?, ?, ?, ?, 'pending', ?, ?)
+            SELECT r.refund_id, r.payment_id, r.amount, r.currency, 'pending', r.reason, r.created_at
+              FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[],
+                          ?::varchar[]::timestamptz[]) AS r(refund_id, payment_id, amount, currency, reason, created_at)
             ON CONFLICT (refund_id) DO NOTHING""";
-
-    private static final int[] INSERT_REFUND_TYPES = {
-        Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.CHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE
-    };
 
     private static final String INSERT_DISPUTE = """
             INSERT INTO dispute_view (dispute_id, payment_id, amount, fee, currency, status, reason, opened_at)
@@ -178,7 +159,11 @@ final class PaymentHistoryBatch {
         if (!changes.isEmpty()) {
             writePayments();
         }
-        BatchStatements.execute(jdbc, INSERT_REFUND, INSERT_REFUND_TYPES, List.copyOf(refundInserts.values()));
+        BatchStatements.insertAll(
+                jdbc,
+                INSERT_REFUND,
+                new boolean[] {false, false, true, false, false, false},
+                List.copyOf(refundInserts.values()));
         BatchStatements.execute(
                 jdbc,
                 "UPDATE refund_view SET status = ? WHERE refund_id = ?",
@@ -236,12 +221,12 @@ final class PaymentHistoryBatch {
             }
             feed.publish(change.event(), row.customerId, row.version, change.at());
         }
-        int[] inserted = BatchStatements.execute(
-                jdbc,
-                INSERT_PAYMENT,
-                INSERT_PAYMENT_TYPES,
-                created.values().stream().map(Row::insertValues).toList());
-        BatchStatements.expectOneEach(inserted, "a new payment_view row");
+        List<Object[]> inserts =
+                created.values().stream().map(Row::insertValues).toList();
+        BatchStatements.expectAll(
+                BatchStatements.insertAll(jdbc, INSERT_PAYMENT, INSERT_PAYMENT_NUMERIC, inserts),
+                inserts,
+                "a new payment_view row");
         int[] changed = BatchStatements.execute(
                 jdbc,
                 UPDATE_PAYMENT,

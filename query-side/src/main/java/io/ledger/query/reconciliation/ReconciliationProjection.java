@@ -38,12 +38,8 @@ class ReconciliationProjection {
 
     private static final String INSERT = """
             INSERT INTO reconciliation_view (payment_id, currency, amount, succeeded_at, last_sequence)
-            VALUES (?, ?, ?, ?, ?)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[]::timestamptz[], ?::int8[])
             ON CONFLICT (payment_id) DO NOTHING""";
-
-    private static final int[] INSERT_TYPES = {
-        Types.VARCHAR, Types.CHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT
-    };
 
     private static final String SETTLE = """
             UPDATE reconciliation_view
@@ -142,7 +138,8 @@ class ReconciliationProjection {
     }
 
     private void write(Rows rows) {
-        BatchStatements.execute(jdbc, INSERT, INSERT_TYPES, new ArrayList<>(rows.inserts.values()));
+        BatchStatements.insertAll(
+                jdbc, INSERT, new boolean[] {false, false, true, false, true}, new ArrayList<>(rows.inserts.values()));
         BatchStatements.execute(jdbc, SETTLE, SETTLE_TYPES, new ArrayList<>(rows.settlements.values()));
         rows.inserts.clear();
         rows.settlements.clear();

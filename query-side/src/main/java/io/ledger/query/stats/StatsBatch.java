@@ -115,15 +115,12 @@ final class StatsBatch {
                 updates.add(new Object[] {row.lastSequence, row.settledFee, row.paymentId, row.readSequence});
             }
         }
-        BatchStatements.expectOneEach(
-                BatchStatements.execute(
-                        jdbc,
-                        """
+        BatchStatements.expectAll(
+                BatchStatements.insertAll(jdbc, """
                         INSERT INTO stats_payment (payment_id, currency, provider, last_sequence, settled_fee)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (payment_id) DO NOTHING""",
-                        new int[] {Types.VARCHAR, Types.CHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT},
-                        inserts),
+                        SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[])
+                        ON CONFLICT (payment_id) DO NOTHING""", new boolean[] {false, false, false, true, true}, inserts),
+                inserts,
                 "a new stats_payment row");
         BatchStatements.expectOneEach(
                 BatchStatements.execute(
