@@ -21,25 +21,25 @@ import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundRequested;
 import io.ledger.api.payment.RefundStatus;
 import io.ledger.api.payment.RefundSucceeded;
+import io.ledger.query.projection.PerBatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Payment history: one row per payment, plus its refunds. Writes are idempotent: a payment's row records how many of
- * its events it reflects ({@code version}); an event at or below that is skipped, so a redelivered batch or a replay
- * over existing rows changes nothing.
+ * Payment history: one row per payment, plus its refunds and disputes. Writes are idempotent: a payment's row records
+ * how many of its events it reflects ({@code version}); an event at or below that is skipped, so a redelivered batch or
+ * a replay over existing rows changes nothing. The handlers gather a processor batch's changes in a {@link
+ * PaymentHistoryBatch}, written just before the batch commits: each touched row is read once and written once.
  */
 @Component
 @ProcessingGroup(PaymentHistoryProjection.NAME)
@@ -47,271 +47,177 @@ class PaymentHistoryProjection {
 
     static final String NAME = "payment-history";
 
-    private static final String SET_STATUS = "status = :status";
-
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final PaymentFeed feed;
+    private final PerBatch<PaymentHistoryBatch> batch;
 
-    PaymentHistoryProjection(JdbcClient jdbc, JsonMapper json, PaymentFeed feed) {
+    PaymentHistoryProjection(JdbcTemplate jdbc, JsonMapper json, PaymentFeed feed) {
         this.jdbc = jdbc;
         this.json = json;
-        this.feed = feed;
+        this.batch = new PerBatch<>(
+                PaymentHistoryProjection.class, () -> new PaymentHistoryBatch(jdbc, feed), PaymentHistoryBatch::write);
     }
 
     @EventHandler
     void on(PaymentCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        int inserted = jdbc.sql("""
-                        INSERT INTO payment_view (payment_id, status, amount, currency, customer_id, order_id,
-                            description, metadata, provider, provider_payment_id, created_at, updated_at, version)
-                        VALUES (:id, 'pending', :amount, :currency, :customer, :order, :description, :metadata::jsonb,
-                            :provider, :providerPaymentId, :at, :at, :version)
-                        ON CONFLICT (payment_id) DO NOTHING
-                        """)
-                .param("id", event.paymentId().value())
-                .param("amount", event.amount().minor())
-                .param("currency", event.amount().currencyCode())
-                .param("customer", event.customerId())
-                .param("order", event.orderId())
-                .param("description", event.description())
-                .param("metadata", json.writeValueAsString(event.metadata()))
-                .param("provider", event.provider().code())
-                .param("providerPaymentId", event.providerPaymentId())
-                .param("at", utc(at))
-                .param("version", sequence + 1)
-                .update();
-        if (inserted == 1) {
-            feed.publish(event, event.customerId(), sequence + 1, at);
-        }
+        String metadata = json.writeValueAsString(event.metadata());
+        batch.add(changes -> changes.create(event, sequence, at, metadata));
     }
 
     @EventHandler
     void on(PaymentProcessingStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, SET_STATUS, params("status", "processing"));
+        update(event, sequence, at, row -> row.status = "processing");
     }
 
     /** Our own guess, until the provider is asked: clients see it as processing. */
     @EventHandler
     void on(PaymentOutcomeUnknown event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, SET_STATUS, params("status", "processing"));
+        update(event, sequence, at, row -> row.status = "processing");
     }
 
     @EventHandler
     void on(PaymentActionRequired event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, SET_STATUS, params("status", "requires_action"));
+        update(event, sequence, at, row -> row.status = "requires_action");
     }
 
     @EventHandler
     void on(PaymentSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(
-                event,
-                sequence,
-                at,
-                "status = 'succeeded', failure_code = NULL, failure_message = NULL, succeeded_at = :at",
-                params());
+        update(event, sequence, at, row -> {
+            row.status = "succeeded";
+            row.failureCode = null;
+            row.failureMessage = null;
+            row.succeededAt = utc(at);
+        });
     }
 
     @EventHandler
     void on(PaymentFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(
-                event,
-                sequence,
-                at,
-                "status = 'failed', failure_code = :code, failure_message = :message",
-                params("code", event.code(), "message", event.message()));
+        update(event, sequence, at, row -> {
+            row.status = "failed";
+            row.failureCode = event.code();
+            row.failureMessage = event.message();
+        });
     }
 
     @EventHandler
     void on(PaymentCanceled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, SET_STATUS, params("status", "canceled"));
+        update(event, sequence, at, row -> row.status = "canceled");
     }
 
     @EventHandler
     void on(RefundRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("""
-                        INSERT INTO refund_view (refund_id, payment_id, amount, currency, status, reason, created_at)
-                        VALUES (?, ?, ?, ?, 'pending', ?, ?)
-                        ON CONFLICT (refund_id) DO NOTHING
-                        """)
-                .params(
-                        event.refundId().value(),
-                        event.paymentId().value(),
-                        event.amount().minor(),
-                        event.amount().currencyCode(),
-                        event.reason(),
-                        utc(at))
-                .update();
-        update(event, sequence, at, null, params());
-    }
-
-    /** The payment's status is the one the refund's event says it left. */
-    @EventHandler
-    void on(RefundSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        refundStatus(event.refundId().value(), RefundStatus.SUCCEEDED);
-        PaymentStatus status = event.paymentStatus() != null ? event.paymentStatus() : statusOfAnOlder(event);
-        update(
-                event,
-                sequence,
-                at,
-                "amount_refunded = amount_refunded + :refunded, status = :status",
-                params("refunded", event.amount().minor(), "status", status.code()));
+        batch.add(changes -> changes.insertRefund(
+                event.refundId().value(),
+                event.paymentId().value(),
+                event.amount().minor(),
+                event.amount().currencyCode(),
+                event.reason(),
+                at));
+        update(event, sequence, at, null);
     }
 
     /**
-     * An event stored before refunds carried the status they left: read by the rule of its time, from what the row had
-     * refunded before it (an event the row reflects already is skipped by {@link #update} whatever this answers).
+     * The payment's status is the one the refund's event says it left. An event stored before refunds carried that
+     * status is read by the rule of its time, from what the row had refunded before it.
      */
-    private PaymentStatus statusOfAnOlder(RefundSucceeded event) {
-        return jdbc.sql("SELECT amount, amount_refunded FROM payment_view WHERE payment_id = ?")
-                .param(event.paymentId().value())
-                .query((rs, row) -> event.paymentStatusAfter(
-                        Math.addExact(
-                                rs.getLong("amount_refunded"), event.amount().minor()),
-                        rs.getLong("amount")))
-                .optional()
-                // No row for the payment: the update finds none either.
-                .orElse(PaymentStatus.PARTIALLY_REFUNDED);
+    @EventHandler
+    void on(RefundSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch.add(changes -> changes.refundStatus(event.refundId().value(), RefundStatus.SUCCEEDED.code()));
+        long refunded = event.amount().minor();
+        update(event, sequence, at, row -> {
+            PaymentStatus status = event.paymentStatus() != null
+                    ? event.paymentStatus()
+                    : event.paymentStatusAfter(Math.addExact(row.amountRefunded, refunded), row.amount);
+            row.amountRefunded = Math.addExact(row.amountRefunded, refunded);
+            row.status = status.code();
+        });
     }
 
     @EventHandler
     void on(RefundFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        refundStatus(event.refundId().value(), RefundStatus.FAILED);
-        update(event, sequence, at, null, params());
+        batch.add(changes -> changes.refundStatus(event.refundId().value(), RefundStatus.FAILED.code()));
+        update(event, sequence, at, null);
     }
 
     @EventHandler
     void on(PaymentReconciled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        reconciled(
+        update(
                 event,
-                ReconciliationStatus.MATCHED,
-                event.settlementId(),
-                event.fee(),
-                event.net(),
-                event.settledAt(),
                 sequence,
-                at);
+                at,
+                reconciled(
+                        ReconciliationStatus.MATCHED,
+                        event.settlementId(),
+                        event.fee(),
+                        event.net(),
+                        event.settledAt()));
     }
 
     @EventHandler
     void on(PaymentReconciliationMismatched event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        reconciled(
+        update(
                 event,
-                ReconciliationStatus.MISMATCHED,
-                event.settlementId(),
-                event.fee(),
-                event.net(),
-                event.settledAt(),
                 sequence,
-                at);
+                at,
+                reconciled(
+                        ReconciliationStatus.MISMATCHED,
+                        event.settlementId(),
+                        event.fee(),
+                        event.net(),
+                        event.settledAt()));
     }
 
     /** Disputes leave the payment's status as it is; they are listed with it, and its row counts them in its version. */
     @EventHandler
     void on(DisputeOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("""
-                        INSERT INTO dispute_view (dispute_id, payment_id, amount, fee, currency, status, reason, opened_at)
-                        VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
-                        ON CONFLICT (dispute_id) DO NOTHING
-                        """)
-                .params(
-                        event.disputeId(),
-                        event.paymentId().value(),
-                        event.amount().minor(),
-                        event.fee().minor(),
-                        event.amount().currencyCode(),
-                        event.reason(),
-                        utc(at))
-                .update();
-        update(event, sequence, at, null, params());
+        batch.add(changes -> changes.insertDispute(
+                event.disputeId(),
+                event.paymentId().value(),
+                event.amount().minor(),
+                event.fee().minor(),
+                event.amount().currencyCode(),
+                event.reason(),
+                at));
+        update(event, sequence, at, null);
     }
 
     @EventHandler
     void on(DisputeWon event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        disputeClosed(event.disputeId(), DisputeStatus.WON, at);
-        update(event, sequence, at, null, params());
+        batch.add(changes -> changes.closeDispute(event.disputeId(), DisputeStatus.WON.code(), at));
+        update(event, sequence, at, null);
     }
 
     @EventHandler
     void on(DisputeLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        disputeClosed(event.disputeId(), DisputeStatus.LOST, at);
-        update(event, sequence, at, null, params());
+        batch.add(changes -> changes.closeDispute(event.disputeId(), DisputeStatus.LOST.code(), at));
+        update(event, sequence, at, null);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE payment_view, refund_view, dispute_view").update();
+        jdbc.execute("TRUNCATE payment_view, refund_view, dispute_view");
     }
 
-    private void reconciled(
-            PaymentEvent event,
-            ReconciliationStatus outcome,
-            String settlementId,
-            Money fee,
-            Money net,
-            Instant settledAt,
-            long sequence,
-            Instant at) {
-        update(
-                event,
-                sequence,
-                at,
-                """
-                reconciliation_status = :outcome, settlement_id = :settlement, settlement_fee = :fee,
-                settlement_net = :net, settled_at = :settledAt""",
-                params(
-                        "outcome", outcome.code(),
-                        "settlement", settlementId,
-                        "fee", fee.minor(),
-                        "net", net.minor(),
-                        "settledAt", settledAt == null ? null : utc(settledAt)));
+    private static Consumer<PaymentHistoryBatch.Row> reconciled(
+            ReconciliationStatus outcome, String settlementId, Money fee, Money net, Instant settledAt) {
+        return row -> {
+            row.reconciliationStatus = outcome.code();
+            row.settlementId = settlementId;
+            row.settlementFee = fee.minor();
+            row.settlementNet = net.minor();
+            row.settledAt = settledAt == null ? null : utc(settledAt);
+        };
     }
 
     /**
-     * Applies {@code sets} (may be null) if the row has not seen this event yet, and tells the live feed, whose
-     * customers' clients hear only of their own payments: the row names the payment's customer.
+     * Applies {@code change} (may be null) to the payment's row if the row has not seen this event yet; the live feed
+     * hears of every applied event once the batch committed.
      */
-    private void update(PaymentEvent event, long sequence, Instant at, String sets, Map<String, Object> params) {
-        String assignments = (sets == null ? "" : sets + ", ") + "updated_at = :at, version = :version";
-        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE payment_view SET " + assignments
-                        + " WHERE payment_id = :id AND version <= :sequence RETURNING customer_id")
-                .param("id", event.paymentId().value())
-                .param("at", utc(at))
-                .param("version", sequence + 1)
-                .param("sequence", sequence);
-        params.forEach(statement::param);
-        List<Customer> updated = statement
-                .query((row, i) -> new Customer(row.getString("customer_id")))
-                .list();
-        if (!updated.isEmpty()) {
-            feed.publish(event, updated.get(0).id(), sequence + 1, at);
-        }
+    private void update(PaymentEvent event, long sequence, Instant at, Consumer<PaymentHistoryBatch.Row> change) {
+        batch.add(changes -> changes.update(event, sequence, at, change));
     }
-
-    /** The customer of an updated row; its id may be null (a payment imported without one). */
-    private record Customer(String id) {}
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** Named parameters; values may be null. */
-    private static Map<String, Object> params(Object... namesAndValues) {
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return params;
-    }
-
-    private void disputeClosed(String disputeId, DisputeStatus outcome, Instant at) {
-        jdbc.sql("UPDATE dispute_view SET status = ?, closed_at = ? WHERE dispute_id = ?")
-                .params(outcome.code(), utc(at), disputeId)
-                .update();
-    }
-
-    private void refundStatus(String refundId, RefundStatus status) {
-        jdbc.sql("UPDATE refund_view SET status = ? WHERE refund_id = ?")
-                .params(status.code(), refundId)
-                .update();
     }
 }

@@ -6,21 +6,29 @@ import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
 import io.ledger.api.payment.PaymentSucceeded;
 import io.ledger.api.payment.ReconciliationStatus;
+import io.ledger.query.projection.BatchStatements;
+import io.ledger.query.projection.PerBatch;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Reconciliation: one row per captured payment ({@code reconciliation_view}) with the latest settlement the provider
  * reported for it. Idempotent: a row remembers the last applied sequence number of the payment's stream and skips
- * events at or below it, so a redelivered settlement never overwrites a later one.
+ * events at or below it, so a redelivered settlement never overwrites a later one. A processor batch's rows are
+ * written just before it commits: one batch of inserts, then one guarded update per payment with the batch's last
+ * settlement of it (settlements come in sequence order, so each earlier one would have been overwritten by it).
  */
 @Component
 @ProcessingGroup(ReconciliationProjection.NAME)
@@ -28,25 +36,48 @@ class ReconciliationProjection {
 
     static final String NAME = "reconciliation";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO reconciliation_view (payment_id, currency, amount, succeeded_at, last_sequence)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[]::timestamptz[], ?::int8[])
+            ON CONFLICT (payment_id) DO NOTHING""";
 
-    ReconciliationProjection(JdbcClient jdbc) {
+    private static final String SETTLE = """
+            UPDATE reconciliation_view
+            SET status = ?, settlement_id = ?, gross = ?, fee = ?, net = ?, settled_at = ?, last_sequence = ?
+            WHERE payment_id = ? AND last_sequence < ?""";
+
+    private static final int[] SETTLE_TYPES = {
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.BIGINT,
+        Types.BIGINT,
+        Types.BIGINT,
+        Types.TIMESTAMP_WITH_TIMEZONE,
+        Types.BIGINT,
+        Types.VARCHAR,
+        Types.BIGINT
+    };
+
+    private final JdbcTemplate jdbc;
+    private final PerBatch<Rows> batch;
+
+    ReconciliationProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.batch = new PerBatch<>(ReconciliationProjection.class, Rows::new, this::write);
     }
 
     @EventHandler
     void on(PaymentSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("""
-                        INSERT INTO reconciliation_view (payment_id, currency, amount, succeeded_at, last_sequence)
-                        VALUES (:id, :currency, :amount, :at, :sequence)
-                        ON CONFLICT (payment_id) DO NOTHING
-                        """)
-                .param("id", event.paymentId().value())
-                .param("currency", event.amount().currencyCode())
-                .param("amount", event.amount().minor())
-                .param("at", utc(at))
-                .param("sequence", sequence)
-                .update();
+        String paymentId = event.paymentId().value();
+        batch.add(rows -> {
+            if (rows.settlements.containsKey(paymentId)) {
+                // Not to be reordered before the settlement buffered already.
+                write(rows);
+            }
+            rows.inserts.putIfAbsent(paymentId, new Object[] {
+                paymentId, event.amount().currencyCode(), event.amount().minor(), utc(at), sequence
+            });
+        });
     }
 
     @EventHandler
@@ -77,7 +108,7 @@ class ReconciliationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE reconciliation_view").update();
+        jdbc.execute("TRUNCATE reconciliation_view");
     }
 
     private void settle(
@@ -89,24 +120,38 @@ class ReconciliationProjection {
             Money net,
             Instant settledAt,
             long sequence) {
-        jdbc.sql("""
-                        UPDATE reconciliation_view
-                        SET status = :status, settlement_id = :settlement, gross = :gross, fee = :fee, net = :net,
-                            settled_at = :settledAt, last_sequence = :sequence
-                        WHERE payment_id = :id AND last_sequence < :sequence
-                        """)
-                .param("id", paymentId.value())
-                .param("status", status.code())
-                .param("settlement", settlementId)
-                .param("gross", gross.minor())
-                .param("fee", fee.minor())
-                .param("net", net.minor())
-                .param("settledAt", settledAt == null ? null : utc(settledAt))
-                .param("sequence", sequence)
-                .update();
+        Object[] settlement = {
+            status.code(),
+            settlementId,
+            gross.minor(),
+            fee.minor(),
+            net.minor(),
+            settledAt == null ? null : utc(settledAt),
+            sequence,
+            paymentId.value(),
+            sequence
+        };
+        batch.add(rows -> rows.settlements.merge(
+                paymentId.value(),
+                settlement,
+                (earlier, later) -> (long) later[6] > (long) earlier[6] ? later : earlier));
+    }
+
+    private void write(Rows rows) {
+        BatchStatements.insertAll(
+                jdbc, INSERT, new boolean[] {false, false, true, false, true}, new ArrayList<>(rows.inserts.values()));
+        BatchStatements.execute(jdbc, SETTLE, SETTLE_TYPES, new ArrayList<>(rows.settlements.values()));
+        rows.inserts.clear();
+        rows.settlements.clear();
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A batch's new rows and each payment's latest settlement, by payment. */
+    private static final class Rows {
+        final Map<String, Object[]> inserts = new LinkedHashMap<>();
+        final Map<String, Object[]> settlements = new LinkedHashMap<>();
     }
 }

@@ -1,0 +1,104 @@
+package io.ledger.query.projection;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * JDBC batches for the projections' per-batch writes: one statement, many rows, sent in one round trip. Values are
+ * bound by position; a null is bound as the SQL type given for its position.
+ */
+public final class BatchStatements {
+
+    private BatchStatements() {}
+
+    /**
+     * Executes {@code sql} once per row, as one JDBC batch, and answers each row's update count (nothing when there
+     * are no rows).
+     *
+     * @param nullTypes the {@link java.sql.Types} of each position, used for null values
+     */
+    public static int[] execute(JdbcTemplate jdbc, String sql, int[] nullTypes, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                for (int position = 0; position < row.length; position++) {
+                    if (row[position] == null) {
+                        statement.setNull(position + 1, nullTypes[position]);
+                    } else {
+                        statement.setObject(position + 1, row[position]);
+                    }
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+    }
+
+    /**
+     * Inserts every row with one statement: {@code sql} is an {@code INSERT ... SELECT * FROM unnest(?, ?, ...)} with
+     * one array parameter per column, each cast in the SQL ({@code ?::varchar[]}, {@code ?::int8[]}, and for other
+     * types through text: {@code ?::varchar[]::timestamptz[]}). Numbers are bound as {@code int8}, everything else as
+     * text ({@link OffsetDateTime} in ISO-8601). Answers how many rows were inserted.
+     *
+     * @param numeric per column, whether its values are numbers
+     */
+    public static int insertAll(JdbcTemplate jdbc, String sql, boolean[] numeric, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int column = 0; column < numeric.length; column++) {
+                Object[] values = new Object[rows.size()];
+                for (int i = 0; i < values.length; i++) {
+                    Object value = rows.get(i)[column];
+                    values[i] = numeric[column] || value == null
+                            ? value
+                            : value instanceof OffsetDateTime time
+                                    ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
+                                    : value.toString();
+                }
+                statement.setArray(column + 1, connection.createArrayOf(numeric[column] ? "int8" : "varchar", values));
+            }
+            return statement;
+        });
+    }
+
+    /** The values as a PostgreSQL {@code varchar[]}, for {@code = ANY(?)}. */
+    public static Array varchars(PreparedStatement statement, Collection<String> values) throws SQLException {
+        return statement.getConnection().createArrayOf("varchar", values.toArray());
+    }
+
+    /**
+     * Fails the batch (its unit of work rolls back and the processor retries it) unless every row was written: a row a
+     * batch read as absent (or at a version) and then found otherwise was written by someone else meanwhile.
+     */
+    public static void expectAll(int inserted, List<?> rows, String what) {
+        if (inserted != rows.size()) {
+            throw new IllegalStateException(what + " appeared while the batch was written; the batch is retried");
+        }
+    }
+
+    /** As {@link #expectAll}, for the counts of a JDBC batch. */
+    public static void expectOneEach(int[] counts, String what) {
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException(what + " changed while the batch was written; the batch is retried");
+            }
+        }
+    }
+}
