@@ -8,7 +8,8 @@
 # the events per CPU second: on a machine shared with other work the wall time says more about the neighbours.
 # JAVA_OPTS reach the ledger's JVM (e.g. a JFR recording); LEDGER_* settings reach it through the environment;
 # JAR=path runs another build of the ledger (e.g. the previous commit's, for a side-by-side run).
-# Usage: bench/rebuild.sh [events]     (default: 100000; ROUNDS=3 EACH=0 VERIFY=0)
+# STATS=1 prints the database's counters (commits, scans and rows per table) after the rebuilds.
+# Usage: bench/rebuild.sh [events]     (default: 100000; ROUNDS=3 EACH=0 VERIFY=0 STATS=0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-100000}
@@ -94,6 +95,11 @@ for round in $(seq 1 "$rounds"); do
   # shellcheck disable=SC2046
   echo "rebuild $round of all four read models (token reset, concurrently): $(rate $(rebuild "${projections[@]}")), load: $(uptime | sed 's/.*load average: //')"
 done
+if [ "${STATS:-0}" = 1 ]; then
+  echo "the database's counters since it was created (fill, first build and every rebuild):"
+  sql "SELECT 'commits ' || xact_commit || ', rows returned ' || tup_returned || ', fetched ' || tup_fetched FROM pg_stat_database WHERE datname = current_database()"
+  sql "SELECT relname || ': seq scans ' || seq_scan || ', rows read by them ' || seq_tup_read || ', index scans ' || COALESCE(idx_scan, 0) || ', inserted ' || n_tup_ins || ', updated ' || n_tup_upd FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 12"
+fi
 if [ "${EACH:-0}" = 1 ]; then
   for name in "${projections[@]}"; do
     # shellcheck disable=SC2046

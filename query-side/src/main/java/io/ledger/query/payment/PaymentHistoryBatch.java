@@ -186,6 +186,7 @@ final class PaymentHistoryBatch {
     }
 
     private void writePayments() {
+        BatchStatements.planForTheseParameters(jdbc);
         Map<String, Row> rows = new HashMap<>();
         jdbc.query(
                 "SELECT " + COLUMNS + " FROM payment_view WHERE payment_id = ANY(?)",

@@ -78,6 +78,17 @@ public final class BatchStatements {
         });
     }
 
+    /**
+     * Has PostgreSQL plan each statement of the current transaction for its own parameters ({@code plan_cache_mode}),
+     * before a batch's look-up by {@code = ANY(?)}. A prepared statement's generic plan, made while a rebuild's table
+     * was still small, scans it whole; measured over a first build and a rebuild of 100,000 events, about 740 such scans
+     * read 7 million rows of {@code stats_payment} (and 500 scans 4.5 million of {@code payment_view}), comparing each
+     * with the whole array: half the database's CPU.
+     */
+    public static void planForTheseParameters(JdbcTemplate jdbc) {
+        jdbc.queryForObject("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)", String.class);
+    }
+
     /** The values as a PostgreSQL {@code varchar[]}, for {@code = ANY(?)}. */
     public static Array varchars(PreparedStatement statement, Collection<String> values) throws SQLException {
         return statement.getConnection().createArrayOf("varchar", values.toArray());

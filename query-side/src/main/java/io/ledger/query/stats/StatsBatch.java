@@ -62,6 +62,7 @@ final class StatsBatch {
         if (changes.isEmpty()) {
             return;
         }
+        BatchStatements.planForTheseParameters(jdbc);
         Map<String, Row> rows = new HashMap<>();
         jdbc.query(
                 "SELECT payment_id, currency, provider, last_sequence, settled_fee FROM stats_payment"
