@@ -174,8 +174,6 @@ public final class AuditCommand {
         properties.put("disable-axoniq-console-message", "true");
         for (String processor : configuredProcessors()) {
             properties.put("axon.eventhandling.processors." + processor + ".mode", "subscribing");
-            // Subscribed to the event store itself: the projections' prompt streams are for streaming processors.
-            properties.put("axon.eventhandling.processors." + processor + ".source", "eventStore");
         }
         return properties;
     }

@@ -2,16 +2,21 @@ package io.ledger.app.eventstore;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.axonframework.common.Registration;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.SubscribableMessageSource;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -21,7 +26,10 @@ import org.springframework.beans.factory.DisposableBean;
  * {@code interval} instead; the processor then finds the new events in the store's shared cache, or nothing, in
  * memory.
  */
-final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
+final class PromptEventSource
+        implements StreamableMessageSource<TrackedEventMessage<?>>,
+                SubscribableMessageSource<EventMessage<?>>,
+                DisposableBean {
 
     private final EventStore store;
     private final Duration interval;
@@ -39,6 +47,12 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
         return new PromptStream(store.openStream(token));
+    }
+
+    /** A subscribing processor (the audit's command line makes every processor one) hears the store itself. */
+    @Override
+    public Registration subscribe(Consumer<List<? extends EventMessage<?>>> processor) {
+        return store.subscribe(processor);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,33 +18,11 @@ public final class BatchStatements {
     private BatchStatements() {}
 
     /**
-     * Executes {@code sql} once per row, as one JDBC batch, and answers each row's update count (nothing when there
-     * are no rows).
-     *
-     * @param nullTypes the {@link java.sql.Types} of each position, used for null values
+     * Executes {@code sql} once per row, as one JDBC batch (Spring's typed batch update: each position bound as its
+     * {@link java.sql.Types}), and answers each row's update count (nothing when there are no rows).
      */
-    public static int[] execute(JdbcTemplate jdbc, String sql, int[] nullTypes, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement statement, int i) throws SQLException {
-                Object[] row = rows.get(i);
-                for (int position = 0; position < row.length; position++) {
-                    if (row[position] == null) {
-                        statement.setNull(position + 1, nullTypes[position]);
-                    } else {
-                        statement.setObject(position + 1, row[position]);
-                    }
-                }
-            }
-
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
-        });
+    public static int[] execute(JdbcTemplate jdbc, String sql, int[] types, List<Object[]> rows) {
+        return jdbc.batchUpdate(sql, rows, types);
     }
 
     /**
