@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A client that keeps asking until the ledger answers, as a careful shop's backend does: a POST is sent again with the
  * same Idempotency-Key and body after a connection refused or reset (the node is down or was killed mid-request), a
  * time-out, a 503, or a 409 {@code idempotency_key_in_use}. Any other answer is the answer.
+ *
+ * <p>Given several nodes, it spreads its calls as a load balancer does: each call starts at a random node and every
+ * send again goes to the next one, so a dead node's calls move to the living.
  */
 final class RetryingClient {
 
@@ -32,12 +38,16 @@ final class RetryingClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private final URI base;
+    private final List<URI> nodes;
     private final String authorization;
     private final AtomicLong retries = new AtomicLong();
 
     RetryingClient(URI base, String token) {
-        this.base = base;
+        this(List.of(base), token);
+    }
+
+    RetryingClient(List<URI> nodes, String token) {
+        this.nodes = List.copyOf(nodes);
         this.authorization = "Bearer " + token;
     }
 
@@ -45,24 +55,32 @@ final class RetryingClient {
 
     /** POSTs {@code body} with the key until answered. */
     Answer post(String path, String idempotencyKey, Object body) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        return send(request);
+        return post(randomNode(), path, idempotencyKey, body);
+    }
+
+    /** POSTs {@code body} with the key until answered, first to node {@code first} (an index into the nodes). */
+    Answer post(int first, String path, String idempotencyKey, Object body) throws InterruptedException {
+        String json = JSON.writeValueAsString(body);
+        return send(
+                first,
+                node -> HttpRequest.newBuilder(node.resolve(path))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
     }
 
     /** GETs until answered. */
     Answer get(String path) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization)
-                .GET()
-                .build();
-        return send(request);
+        return send(
+                randomNode(),
+                node -> HttpRequest.newBuilder(node.resolve(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build());
     }
 
     /** How many requests were sent again, over all calls. */
@@ -70,14 +88,20 @@ final class RetryingClient {
         return retries.get();
     }
 
-    private Answer send(HttpRequest request) throws InterruptedException {
+    private int randomNode() {
+        return ThreadLocalRandom.current().nextInt(nodes.size());
+    }
+
+    private Answer send(int first, Function<URI, HttpRequest> requestTo) throws InterruptedException {
         Instant deadline = Instant.now().plus(GIVE_UP_AFTER);
         String last = "nothing";
+        HttpRequest request = null;
         for (int attempt = 1; ; attempt++) {
             if (attempt > 1) {
                 retries.incrementAndGet();
                 Thread.sleep(Math.min(LONGEST_PAUSE.toMillis(), PAUSE.toMillis() << Math.min(attempt - 2, 10)));
             }
+            request = requestTo.apply(nodes.get((first + attempt - 1) % nodes.size()));
             try {
                 HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                 JsonNode body = answer.body().isEmpty() ? null : JSON.readTree(answer.body());
