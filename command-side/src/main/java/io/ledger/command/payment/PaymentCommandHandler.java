@@ -17,6 +17,7 @@ import io.ledger.command.provider.RefundRequest;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,8 @@ class PaymentCommandHandler {
             // Checked before the provider hears of the payment: a rejected request leaves nothing behind.
             throw new PaymentMethodRequired();
         }
+        Optional<Aggregate<Payment>> stored = stored(command);
+        stored.ifPresent(payment -> payment.execute(p -> p.checkRetriedCreate(command)));
         ProviderPayment providerPayment = provider.createPayment(new PaymentRequest(
                 command.paymentId(),
                 command.amount(),
@@ -54,6 +57,11 @@ class PaymentCommandHandler {
                 command.orderId(),
                 command.description(),
                 command.metadata()));
+        if (stored.isPresent()) {
+            // The provider answers a repeated creation with its first one (the same idempotency key): the same client
+            // secret, and nothing new there.
+            return new NewPayment(command.paymentId(), providerPayment.clientSecret());
+        }
         PaymentCreated created = new PaymentCreated(
                 command.paymentId(),
                 command.amount(),
@@ -69,6 +77,20 @@ class PaymentCommandHandler {
             charge(payment, command.paymentMethod(), null);
         }
         return new NewPayment(command.paymentId(), providerPayment.clientSecret());
+    }
+
+    /**
+     * The payment the create's id names, when it exists: ids are derived from the caller's Idempotency-Key, so a create
+     * retried after its answer was lost finds the payment its first attempt stored. That is possible when the command
+     * ran on another node than the request, whose own transaction (and stored answer) then commits separately
+     * (docs/architecture.md, "Several nodes"). One indexed read that finds nothing, otherwise.
+     */
+    private Optional<Aggregate<Payment>> stored(CreatePaymentCommand command) {
+        try {
+            return Optional.of(payments.load(command.paymentId().value()));
+        } catch (AggregateNotFoundException notYet) {
+            return Optional.empty();
+        }
     }
 
     @CommandHandler

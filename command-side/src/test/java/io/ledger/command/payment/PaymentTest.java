@@ -209,6 +209,30 @@ class PaymentTest {
         }
 
         @Test
+        void aCreateRetriedAfterItsAnswerWasLostAnswersThePaymentStoredAndChangesNothing() {
+            given(created(VISA), succeeded(VISA))
+                    .when(create(VISA, true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new NewPayment(ID, CLIENT_SECRET));
+
+            // Asked again with the first attempt's id (its idempotency key), never charged again.
+            assertThat(provider.calls)
+                    .containsExactly(new PaymentRequest(ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA));
+        }
+
+        @Test
+        void aRetriedCreateAskingForAnotherPaymentIsRefusedAsAReusedKey() {
+            given(created(VISA))
+                    .when(new CreatePaymentCommand(
+                            ID, new Money(2999, USD), "cus_1", "order_1", "Two books", METADATA, VISA, false, null))
+                    .expectException(RetriedCreateDiffers.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
         void creatingWithAPaymentMethodTheProviderDoesNotKnowIsRejected() {
             given().when(create("pm_card_bogus", true))
                     .expectException(UnknownPaymentMethod.class)

@@ -17,7 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -65,6 +65,15 @@ class EventStoreConfiguration {
             .setOwnerColumn("owner")
             .build();
 
+    /**
+     * PostgreSQL's {@code unique_violation}: another writer appended the same sequence number of the payment first. Axon's
+     * default resolver reads vendor error codes, and PostgreSQL's batch appends arrive as a {@code
+     * BatchUpdateException} it does not recognize, so the loser's failure was a non-transient storage error (Axon issue
+     * 1368); read by the SQLSTATE it is a {@code ConcurrencyException}, answered 409 {@code concurrent_update} or
+     * retried by the command gateway (docs/architecture.md, "Several nodes").
+     */
+    static final String UNIQUE_VIOLATION = "23505";
+
     static {
         // Axon stores timestamps with millisecond precision; stamp events that way so a payment read back from the
         // store equals the one answered at once.
@@ -84,7 +93,7 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(EVENT_SCHEMA)
