@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -24,6 +25,7 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -184,6 +186,22 @@ class EventStoreConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions);
+    }
+
+    /**
+     * The pooled processors renew an idle segment's claim after a third of {@code ledger.token-store.claim-timeout}
+     * (Axon's fixed 5 s would let a claim timeout below that lapse while its owner is alive, and another node take the
+     * segment), and, on several nodes, claim no more than their share of the segments ({@code MaxSegmentProvider},
+     * from the cluster's configuration); on one node, all of them.
+     */
+    @Bean
+    ConfigurerModule pooledProcessorClaims(TokenStoreSettings settings, ObjectProvider<MaxSegmentProvider> shares) {
+        long renewAfter = Math.max(1, settings.claimTimeout().toMillis() / 3);
+        MaxSegmentProvider share = shares.getIfAvailable(MaxSegmentProvider::maxShort);
+        return configurer -> configurer
+                .eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) ->
+                        builder.claimExtensionThreshold(renewAfter).maxSegmentProvider(share));
     }
 
     /** A projection that cannot handle an event stops and retries; it never silently skips the event. */
