@@ -16,8 +16,8 @@ import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +31,12 @@ import org.springframework.stereotype.Component;
 class PaymentCommandHandler {
 
     private final Repository<Payment> payments;
+    private final EventStore events;
     private final PaymentProvider provider;
 
-    PaymentCommandHandler(Repository<Payment> payments, PaymentProvider provider) {
+    PaymentCommandHandler(Repository<Payment> payments, EventStore events, PaymentProvider provider) {
         this.payments = payments;
+        this.events = events;
         this.provider = provider;
     }
 
@@ -83,14 +85,12 @@ class PaymentCommandHandler {
      * The payment the create's id names, when it exists: ids are derived from the caller's Idempotency-Key, so a create
      * retried after its answer was lost finds the payment its first attempt stored. That is possible when the command
      * ran on another node than the request, whose own transaction (and stored answer) then commits separately
-     * (docs/architecture.md, "Several nodes"). One indexed read that finds nothing, otherwise.
+     * (docs/architecture.md, "Several nodes"). Asked of the store first (one index-only read that finds nothing,
+     * normally), so a new payment is never an aggregate that failed to load.
      */
     private Optional<Aggregate<Payment>> stored(CreatePaymentCommand command) {
-        try {
-            return Optional.of(payments.load(command.paymentId().value()));
-        } catch (AggregateNotFoundException notYet) {
-            return Optional.empty();
-        }
+        String id = command.paymentId().value();
+        return events.lastSequenceNumberFor(id).isPresent() ? Optional.of(payments.load(id)) : Optional.empty();
     }
 
     @CommandHandler

@@ -113,7 +113,8 @@ class PaymentTest {
         // As CommandSideConfiguration does: shared-api's commands carry no Axon annotations.
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
                 ((PaymentCommand) command.getPayload()).paymentId().value(), null));
-        fixture.registerAnnotatedCommandHandler(new PaymentCommandHandler(fixture.getRepository(), provider));
+        fixture.registerAnnotatedCommandHandler(
+                new PaymentCommandHandler(fixture.getRepository(), fixture.getEventStore(), provider));
     }
 
     @Nested

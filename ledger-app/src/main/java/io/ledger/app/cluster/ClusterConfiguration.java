@@ -1,6 +1,5 @@
 package io.ledger.app.cluster;
 
-import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
@@ -26,9 +25,6 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterSettings.class)
 class ClusterConfiguration {
-
-    /** Axon's default for a pooled processor whose segments are not configured. */
-    private static final int AXON_DEFAULT_SEGMENTS = 16;
 
     @Configuration(proxyBeanMethods = false)
     @Conditional(ClusterConfigured.class)
@@ -65,10 +61,10 @@ class ClusterConfiguration {
         @Bean
         @Primary
         DistributedCommandBus distributedCommandBus(
-                JGroupsConnector jgroups, @Qualifier("localSegment") CommandBus localSegment) {
+                JGroupsConnector jgroups, @Qualifier("localSegment") CommandBus localSegment, JChannel channel) {
             return DistributedCommandBus.builder()
                     .commandRouter(jgroups)
-                    .connector(new LocalFirstConnector(jgroups, localSegment))
+                    .connector(new LocalFirstConnector(jgroups, localSegment, channel))
                     .build();
         }
 
@@ -77,24 +73,11 @@ class ClusterConfiguration {
             return new ClusterMembership(jgroups, channel, settings);
         }
 
-        /**
-         * How many segments of a pooled processor this node claims: {@code ledger.cluster.max-claimed-segments}, or its
-         * share of the processor's segments among the nodes up now. Read by the processors' coordinators every claim
-         * interval: when a node joins, the others release what is over their share; when one is lost, its share grows
-         * on the others, which claim its segments once their claims expire.
-         */
+        /** Built from the channel alone: the processors' configuration reads it before the buses exist. */
         @Bean
         MaxSegmentProvider clusterSegmentShare(
-                ClusterMembership membership, ClusterSettings settings, EventProcessorProperties processors) {
-            if (settings.maxClaimedSegments() > 0) {
-                return name -> settings.maxClaimedSegments();
-            }
-            Map<String, EventProcessorProperties.ProcessorSettings> configured = processors.getProcessors();
-            return name -> {
-                EventProcessorProperties.ProcessorSettings processor = configured.get(name);
-                Integer segments = processor == null ? null : processor.getInitialSegmentCount();
-                return membership.share(segments == null ? AXON_DEFAULT_SEGMENTS : segments);
-            };
+                JChannel channel, ClusterSettings settings, EventProcessorProperties processors) {
+            return new SegmentShare(channel, settings, processors);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.jgroups.JChannel;
-import org.jgroups.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -78,13 +77,6 @@ final class ClusterMembership implements SmartLifecycle {
 
     /** The nodes up now, this one included (one before it joined). */
     int nodesUp() {
-        View view = channel.getView();
-        return view == null ? 1 : Math.max(1, view.size());
-    }
-
-    /** This node's share of {@code segments}: all of them divided by the nodes up now, rounded up. */
-    int share(int segments) {
-        int nodes = nodesUp();
-        return Math.max(1, (segments + nodes - 1) / nodes);
+        return SegmentShare.nodesUp(channel);
     }
 }

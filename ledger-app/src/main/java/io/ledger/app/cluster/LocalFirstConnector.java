@@ -13,6 +13,8 @@ import org.axonframework.commandhandling.distributed.Member;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.jgroups.Address;
+import org.jgroups.JChannel;
 
 /**
  * Sends each command to the node the routing chose. When that is this node, the command runs right here, on the
@@ -26,15 +28,27 @@ final class LocalFirstConnector implements CommandBusConnector {
 
     private final CommandBusConnector peers;
     private final CommandBus localSegment;
+    private final JChannel channel;
 
-    LocalFirstConnector(CommandBusConnector peers, CommandBus localSegment) {
+    LocalFirstConnector(CommandBusConnector peers, CommandBus localSegment, JChannel channel) {
         this.peers = peers;
         this.localSegment = localSegment;
+        this.channel = channel;
+    }
+
+    /**
+     * Whether the member is this node. Not {@link Member#local()}: JGroups' connector replaces its own member with the
+     * one its own membership broadcast describes, which it marks as not local.
+     */
+    boolean isThisNode(Member member) {
+        return member.getConnectionEndpoint(Address.class)
+                .map(address -> address.equals(channel.getAddress()))
+                .orElse(false);
     }
 
     @Override
     public <C> void send(Member destination, CommandMessage<? extends C> command) throws Exception {
-        if (destination.local()) {
+        if (isThisNode(destination)) {
             localSegment.dispatch(command);
         } else {
             peers.send(destination, command);
@@ -44,7 +58,7 @@ final class LocalFirstConnector implements CommandBusConnector {
     @Override
     public <C, R> void send(Member destination, CommandMessage<C> command, CommandCallback<? super C, R> callback)
             throws Exception {
-        if (destination.local()) {
+        if (isThisNode(destination)) {
             localSegment.dispatch(command, callback);
         } else {
             peers.send(destination, command, (CommandCallback<C, R>)

@@ -1,5 +1,6 @@
 package io.ledger.app.eventstore;
 
+import io.ledger.app.cluster.ClusterSettings;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -158,15 +159,26 @@ class EventStoreConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * Processors' claims on their segments. A node's claims are its own under its cluster address when it is one of
+     * several (its bind address is unique among them, and a node restarted at that address takes its own segments back
+     * at once); else under Axon's default, the process's {@code pid@host}.
+     */
     @Bean
     TokenStore tokenStore(
-            ConnectionProvider connectionProvider, Serializer defaultSerializer, TokenStoreSettings settings) {
-        return JdbcTokenStore.builder()
+            ConnectionProvider connectionProvider,
+            Serializer defaultSerializer,
+            TokenStoreSettings settings,
+            ClusterSettings cluster) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(defaultSerializer)
                 .schema(TOKEN_SCHEMA)
-                .claimTimeout(settings.claimTimeout())
-                .build();
+                .claimTimeout(settings.claimTimeout());
+        if (cluster.clustered()) {
+            builder.nodeId(cluster.bind());
+        }
+        return builder.build();
     }
 
     /** Lets Axon's own polymorphic types (ReplayToken's fields after a reset) through Jackson 3's validator. */
