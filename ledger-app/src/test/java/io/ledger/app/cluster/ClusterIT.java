@@ -6,10 +6,30 @@ import static org.awaitility.Awaitility.await;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
+import io.ledger.api.payment.FailPaymentCommand;
+import io.ledger.api.payment.ImportPaymentCommand;
 import io.ledger.api.payment.PaymentCommand;
+import io.ledger.api.payment.Provider;
+import io.ledger.api.payment.ProviderDetails;
+import io.ledger.api.payment.ReconcilePaymentCommand;
+import io.ledger.api.payment.RecordDisputeClosedCommand;
+import io.ledger.api.payment.RecordDisputeOpenedCommand;
+import io.ledger.api.payment.RecordPaymentActionRequiredCommand;
+import io.ledger.api.payment.RecordPaymentCanceledCommand;
+import io.ledger.api.payment.RecordPaymentFailedCommand;
+import io.ledger.api.payment.RecordPaymentProcessingCommand;
+import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RecordRefundFailedCommand;
+import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.problem.InvalidField;
+import io.ledger.api.problem.LedgerProblem;
+import io.ledger.api.problem.ProblemCode;
+import io.ledger.api.provider.SyncOutcome;
+import io.ledger.api.provider.SyncStripeObjectCommand;
 import io.ledger.app.LedgerApplication;
 import io.ledger.app.security.TestTokens;
 import io.ledger.app.support.LedgerApi;
@@ -23,7 +43,9 @@ import io.ledger.command.payment.TestPaymentIds;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +65,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.junit.jupiter.api.AfterAll;
@@ -344,6 +368,73 @@ class ClusterIT {
                 .hasSize(16);
         assertThat(stream).extracting(StoredEvent::sequence).doesNotHaveDuplicates();
         assertThat(handled(id)).extracting(Handled::node).contains(a.name, b.name);
+    }
+
+    /** What travels between the nodes: every command the ledger dispatches, their answers and described failures. */
+    @Test
+    void everyCommandAndAnswerTravelsThroughTheMessagesSerializerUnchanged() {
+        PaymentId id = PaymentId.newId();
+        RefundId refund = RefundId.newId();
+        Money money = Money.of(1000, "usd");
+        ProviderDetails details = new ProviderDetails("ch_1", "txn_1", "2026-07-29.dahlia");
+        List<PaymentCommand> commands = List.of(
+                new CreatePaymentCommand(
+                        id, money, "cus_1", "o_1", "Two books", Map.of("k", "v"), "pm_card_visa", true, "cus_1"),
+                new ConfirmPaymentCommand(id, "pm_card_visa", null),
+                new FailPaymentCommand(id, "card_declined", "Declined."),
+                new CancelPaymentCommand(id, "requested_by_customer", null),
+                new RefundPaymentCommand(id, refund, 100L, Currency.getInstance("USD"), "duplicate"),
+                new ReconcilePaymentCommand(
+                        id, "po_1", 1000, 59, 941, Currency.getInstance("USD"), Instant.parse("2026-11-24T00:00:00Z")),
+                new RecordPaymentSucceededCommand(id, "pi_1", "pm_card_visa", details),
+                new RecordPaymentProcessingCommand(id, "pm_card_visa"),
+                new RecordPaymentActionRequiredCommand(id, "pm_card_visa", "use_stripe_sdk"),
+                new RecordPaymentFailedCommand(id, "card_declined", "generic_decline", "Declined.", null, details),
+                new RecordPaymentCanceledCommand(id, "abandoned"),
+                new RecordRefundSucceededCommand(id, refund, money, "duplicate", "re_1", details),
+                new RecordRefundFailedCommand(id, refund, money, "re_1", "expired_or_canceled_card", "Failed.", null),
+                new ImportPaymentCommand(id, money, "cus_1", null, null, null, Provider.STRIPE, "pi_1", null),
+                new RecordDisputeOpenedCommand(id, "dp_1", money, Money.of(1500, "usd"), "fraudulent"),
+                new RecordDisputeClosedCommand(id, "dp_1", false, money, Money.of(1500, "usd"), null, "fraudulent"));
+        assertThat(commands.stream().map(Object::getClass).distinct())
+                .as("a sample of every payment command")
+                .containsExactlyInAnyOrder(PaymentCommand.class.getPermittedSubclasses());
+        List<Object> messages = new ArrayList<>(commands);
+        messages.add(new SyncStripeObjectCommand(
+                "evt_1",
+                "payment_intent.succeeded",
+                "2025-03-31.basil",
+                "payment_intent",
+                "pi_1",
+                "{\"id\":\"pi_1\"}"));
+        messages.add(TestPaymentIds.newPaymentAnswer(id, "sim_secret"));
+        messages.add(SyncOutcome.IGNORED);
+        messages.add(RemoteFailure.of(new IllegalPaymentTransitionLike()));
+        messages.add(new RemoteFailure(RemoteFailure.Kind.CONCURRENT_UPDATE, null, "raced", null, null, null));
+
+        Serializer serializer = BeanFactoryAnnotationUtils.qualifiedBeanOfType(
+                a.context.getBeanFactory(), Serializer.class, "messageSerializer");
+        for (Object message : messages) {
+            SerializedObject<byte[]> serialized = serializer.serialize(message, byte[].class);
+            assertThat((Object) serializer.deserialize(serialized))
+                    .as("%s", message)
+                    .isEqualTo(message);
+        }
+    }
+
+    /** A broken rule with fields and a header, as the command side's rules are. */
+    private static final class IllegalPaymentTransitionLike extends LedgerProblem {
+        IllegalPaymentTransitionLike() {
+            super(
+                    ProblemCode.VALIDATION_FAILED,
+                    "no such payment method",
+                    List.of(new InvalidField("paymentMethod", "unknown")));
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", "5");
+        }
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
