@@ -2,6 +2,7 @@ package io.ledger.app.logging;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -43,7 +44,7 @@ class LoggingConfiguration {
      * the local bus, which is where every node handles its commands.
      */
     @Bean
-    SmartInitializingSingleton commandLogContext(@Qualifier("localSegment") CommandBus localSegment) {
-        return () -> localSegment.registerHandlerInterceptor(new MessageLogContext());
+    SmartInitializingSingleton commandLogContext(@Qualifier("localSegment") ObjectProvider<CommandBus> localSegment) {
+        return () -> localSegment.ifAvailable(bus -> bus.registerHandlerInterceptor(new MessageLogContext()));
     }
 }
