@@ -1,6 +1,8 @@
 package io.ledger.command;
 
 import io.ledger.api.payment.PaymentCommand;
+import io.ledger.command.dispatch.CommandRetries;
+import io.ledger.command.dispatch.CommandRetrySettings;
 import io.ledger.command.metadata.CommandMetadata;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
@@ -11,6 +13,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "ledger.command-side", name = "enabled", matchIfMissing = true)
 @ComponentScan
+@EnableConfigurationProperties(CommandRetrySettings.class)
 public class CommandSideConfiguration {
 
     /** Routes every payment command by its payment id; shared-api stays free of Axon annotations. */
@@ -29,10 +33,20 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus) {
+    CommandRetries commandRetries(CommandRetrySettings settings) {
+        return new CommandRetries(settings);
+    }
+
+    /**
+     * Commands get their metadata here, on the dispatching node and thread (the request's id and caller); they travel
+     * with the command to whichever node handles it. Lost races and lost nodes are retried ({@link CommandRetries}).
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, CommandRetries retries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .dispatchInterceptors(CommandMetadata.defaults())
+                .retryScheduler(retries)
                 .build();
     }
 

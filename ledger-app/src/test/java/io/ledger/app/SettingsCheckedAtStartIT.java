@@ -63,9 +63,44 @@ class SettingsCheckedAtStartIT {
                 .doesNotContain(secret);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "127.0.0.1:18390 |                                 | must be set together, or neither for a single node",
+                "                | 127.0.0.1:18390,127.0.0.1:18391 | must be set together, or neither for a single node",
+                "127.0.0.1       | 127.0.0.1:18390                 | (LEDGER_CLUSTER_BIND) must be this node's host:port",
+                "127.0.0.1:18390 | 127.0.0.1:18390,ledger-2        | (LEDGER_CLUSTER_MEMBERS) must be every node's host:port",
+                "127.0.0.1:18390 | 127.0.0.1:18391,127.0.0.1:18392 | must be one of ledger.cluster.members (LEDGER_CLUSTER_MEMBERS)"
+            })
+    void aBadClusterAddressStopsTheStartSayingWhyBeforeJGroupsStarts(
+            String bind, String members, String reason, CapturedOutput output) {
+        Map<String, Object> variables = new HashMap<>();
+        if (bind != null) {
+            variables.put("LEDGER_CLUSTER_BIND", bind);
+        }
+        if (members != null) {
+            variables.put("LEDGER_CLUSTER_MEMBERS", members);
+        }
+
+        assertThatThrownBy(() -> start(variables)).isNotNull();
+
+        assertThat(output.getOut())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Binding to target io.ledger.app.cluster.ClusterSettings failed")
+                .contains(reason)
+                .doesNotContain("JGRP");
+    }
+
     private static void start(String variable, String value) {
+        start(Map.of(variable, value));
+    }
+
+    private static void start(Map<String, Object> variables) {
+        Map<String, Object> environment = new HashMap<>(variables);
+        environment.put("SERVER_PORT", "0");
         SpringApplication ledger = new SpringApplication(LedgerApplication.class);
-        ledger.setEnvironment(withVariables(Map.of(variable, value, "SERVER_PORT", "0")));
+        ledger.setEnvironment(withVariables(environment));
         // Reached only when the start did not fail: the test then fails, and nothing is left running.
         ledger.run().close();
     }

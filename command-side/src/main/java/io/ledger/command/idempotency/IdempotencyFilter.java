@@ -145,7 +145,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         request,
                         captured,
                         ProblemCode.INTERNAL_ERROR,
-                        "The request failed and changed nothing; retrying with the same Idempotency-Key is safe.");
+                        "The request failed and was rolled back; retrying with the same Idempotency-Key is safe.");
             }
         }
         captured.copyBodyToResponse();

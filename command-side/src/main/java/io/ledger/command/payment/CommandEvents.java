@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The events a command sent from this thread stored, as the event bus handed them to the store: a new payment's answer
  * is folded from them instead of being read back and deserialized again (a twentieth of a create's CPU, JFR, see
  * docs/performance.md). Axon's simple command bus runs a command on the sending thread and stores its events before
- * the send returns; where a command runs elsewhere nothing is recorded and the answer is read from the store.
+ * the send returns; where a command runs elsewhere (on several nodes: on the node that owns its payment) nothing is
+ * recorded here, and the answer is read from the store, where that node committed the events before it answered.
  */
 @Component
 class CommandEvents implements MessageDispatchInterceptor<EventMessage<?>> {

@@ -31,6 +31,8 @@ abstract class EventSourcedPayment {
     PaymentId id;
 
     PaymentState state;
+    /** What the payment was created as: a retried create (same Idempotency-Key, so same id) must ask for the same. */
+    PaymentCreated created;
     /** Whose payment it is: a caller confined to its own payments may change only these. */
     String customerId;
 
@@ -48,6 +50,7 @@ abstract class EventSourcedPayment {
     @EventSourcingHandler
     void on(PaymentCreated event) {
         id = event.paymentId();
+        created = event;
         state = PaymentState.PENDING;
         customerId = event.customerId();
         amount = event.amount();

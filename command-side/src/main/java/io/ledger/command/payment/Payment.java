@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.CurrencyRules;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.payment.FailPaymentCommand;
 import io.ledger.api.payment.ImportPaymentCommand;
 import io.ledger.api.payment.PaymentActionRequired;
@@ -29,6 +30,7 @@ import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
 import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -75,6 +77,24 @@ class Payment extends EventSourcedPayment {
                     command.provider(),
                     command.providerPaymentId(),
                     command.paymentMethod()));
+        }
+    }
+
+    /**
+     * A create for a payment that exists already: an earlier attempt with the same Idempotency-Key (whose answer was
+     * lost) created it. It is answered as that attempt would have been, with nothing new, when it asks for the same
+     * payment; a create asking for another one reused the key. Whether the first asked to confirm is not told by the
+     * events, and a retry does not charge again either way.
+     */
+    void checkRetriedCreate(CreatePaymentCommand command) {
+        boolean same = created.amount().equals(command.amount())
+                && created.customerId().equals(command.customerId())
+                && Objects.equals(created.orderId(), command.orderId())
+                && Objects.equals(created.description(), command.description())
+                && created.metadata().equals(command.metadata())
+                && Objects.equals(created.paymentMethod(), command.paymentMethod());
+        if (!same) {
+            throw new RetriedCreateDiffers(id);
         }
     }
 

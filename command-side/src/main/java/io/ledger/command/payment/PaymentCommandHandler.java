@@ -16,7 +16,9 @@ import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +32,12 @@ import org.springframework.stereotype.Component;
 class PaymentCommandHandler {
 
     private final Repository<Payment> payments;
+    private final EventStore events;
     private final PaymentProvider provider;
 
-    PaymentCommandHandler(Repository<Payment> payments, PaymentProvider provider) {
+    PaymentCommandHandler(Repository<Payment> payments, EventStore events, PaymentProvider provider) {
         this.payments = payments;
+        this.events = events;
         this.provider = provider;
     }
 
@@ -47,6 +51,8 @@ class PaymentCommandHandler {
             // Checked before the provider hears of the payment: a rejected request leaves nothing behind.
             throw new PaymentMethodRequired();
         }
+        Optional<Aggregate<Payment>> stored = stored(command);
+        stored.ifPresent(payment -> payment.execute(p -> p.checkRetriedCreate(command)));
         ProviderPayment providerPayment = provider.createPayment(new PaymentRequest(
                 command.paymentId(),
                 command.amount(),
@@ -54,6 +60,11 @@ class PaymentCommandHandler {
                 command.orderId(),
                 command.description(),
                 command.metadata()));
+        if (stored.isPresent()) {
+            // The provider answers a repeated creation with its first one (the same idempotency key): the same client
+            // secret, and nothing new there.
+            return new NewPayment(command.paymentId(), providerPayment.clientSecret());
+        }
         PaymentCreated created = new PaymentCreated(
                 command.paymentId(),
                 command.amount(),
@@ -69,6 +80,24 @@ class PaymentCommandHandler {
             charge(payment, command.paymentMethod(), null);
         }
         return new NewPayment(command.paymentId(), providerPayment.clientSecret());
+    }
+
+    /**
+     * The payment the create's id names, when it exists: ids are derived from the caller's Idempotency-Key, so a create
+     * retried after its answer was lost finds the payment its first attempt stored. That is possible when the command
+     * ran on another node than the request, whose own transaction (and stored answer) then commits separately
+     * (docs/architecture.md, "Several nodes"). Asked of the store first (one index-only read that finds nothing,
+     * normally), so a new payment is never an aggregate that failed to load.
+     */
+    private Optional<Aggregate<Payment>> stored(CreatePaymentCommand command) {
+        String id = command.paymentId().value();
+        boolean exists;
+        try {
+            exists = events.lastSequenceNumberFor(id).isPresent();
+        } catch (AggregateNotFoundException none) {
+            exists = false; // how a store that answers by reading the events says it has none (Axon's test fixture)
+        }
+        return exists ? Optional.of(payments.load(id)) : Optional.empty();
     }
 
     @CommandHandler

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The resources a command answers, folded from the payment's events once the command has run. A new payment's are those
  * its command stored; others are read from the store: in the request's own
  * transaction when it carries an Idempotency-Key (its events are not committed yet, and the answer is stored with
- * them), else after the command committed.
+ * them), else after the command committed; when another node handled the command, after that node committed them.
  */
 @Component
 class PaymentResources {

@@ -55,6 +55,9 @@ class SimulatedAsyncChargeJob {
                         .param(paymentId)
                         .update();
                 if (claimed == 1) {
+                    // On several nodes the payment's owner may be another node, which records the success in its own
+                    // transaction, committed before this one deletes the row. Should this one roll back then, the row
+                    // stays and the next poll sends the command again: a success the payment has is a no-op.
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordPaymentSucceededCommand(
                                     PaymentId.of(paymentId), null, null, ProviderDetails.NONE))
                             .andMetaData(METADATA));

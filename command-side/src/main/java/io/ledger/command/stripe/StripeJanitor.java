@@ -12,7 +12,6 @@ import io.ledger.api.payment.PaymentCommand;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -28,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PaymentIntent or Refund stands and sends what {@link StripeReports} and {@link ReportCommands} make of it, as for a
  * webhook, with metadata {@code source=janitor}. A confirm or refund whose answer never came (Stripe unreachable after
  * retries, or a crash between Stripe's answer and our append) is sent again with the same idempotency key, which Stripe
- * answers with the first outcome instead of charging or refunding twice. Each row is worked in its own transaction
- * under a row lock taken with {@code SKIP LOCKED}, so two instances never work the same row.
+ * answers with the first outcome instead of charging or refunding twice. Each row is claimed under a row lock taken
+ * with {@code SKIP LOCKED} and leased before it is worked, so two instances (or nodes) never work the same row.
  */
 class StripeJanitor {
 
@@ -81,29 +80,29 @@ class StripeJanitor {
     }
 
     /**
-     * Works the most overdue row, if any is due (false when none is), in one transaction with its row lock. When the
-     * work fails (Stripe unreachable, a command refused) the transaction rolls back and the row moves to its next
-     * check in a transaction of its own.
+     * Works the most overdue row, if any is due (false when none is). The row is claimed in a short transaction of its
+     * own, under its lock, and leased ({@link Watches#lease}); the work (Stripe's answers, then the commands they call
+     * for) runs without the lock, and the row then moves to its next check unless the events it caused moved it
+     * already. Holding the lock across the commands cannot work with several nodes: a command runs on the node that
+     * owns its payment, in that node's transaction, and its events update this row there (StripeWorkList), which
+     * would wait for this lock while this thread waits for the command, until PostgreSQL's statement timeout. Each
+     * command commits on its own: one sent again (the janitor's next look after a failure, or a webhook bringing the
+     * same news) records nothing new, repeated facts being no-ops, and Stripe answers a repeated confirm or refund with
+     * its first outcome (same idempotency key).
      */
     private <W extends Watch> boolean settleNext(Supplier<Optional<W>> due, Consumer<W> settle) {
-        AtomicReference<W> failed = new AtomicReference<>();
-        Boolean worked = transaction.execute(tx -> {
-            Optional<W> next = due.get();
-            next.ifPresent(watch -> {
-                try {
-                    settle.accept(watch);
-                    watches.checkedWithoutNews(watch);
-                } catch (RuntimeException e) {
-                    log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
-                    tx.setRollbackOnly();
-                    failed.set(watch);
-                }
-            });
-            return next.isPresent();
-        });
-        Optional.ofNullable(failed.get())
-                .ifPresent(watch -> transaction.executeWithoutResult(tx -> watches.checkedWithoutNews(watch)));
-        return Boolean.TRUE.equals(worked);
+        Optional<W> claimed = transaction.execute(tx -> due.get().map(watches::lease));
+        if (claimed == null || claimed.isEmpty()) {
+            return false;
+        }
+        W watch = claimed.get();
+        try {
+            settle.accept(watch);
+        } catch (RuntimeException e) {
+            log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
+        }
+        transaction.executeWithoutResult(tx -> watches.checkedWithoutNews(watch));
+        return true;
     }
 
     private void settle(Watch.PaymentWatch watch) {

@@ -10,7 +10,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * the state Stripe reports now (state-based, so events delivered late, twice or out of order converge on one ledger).
  * Present with or without a Stripe key; without one the event's own object is all there is to go by. The commands it
  * sends are nested in this one's unit of work: they join its transaction (the inbox worker's) and carry its metadata
- * (correlation and causation = the Stripe event id, {@code actor=stripe}, {@code source=webhook}).
+ * (correlation and causation = the Stripe event id, {@code actor=stripe}, {@code source=webhook}). On several nodes a
+ * command for a payment another node owns runs there, in a transaction of its own, with the same metadata; should this
+ * sync fail after it, the redelivered sync sends it again and it records nothing new.
  */
 class StripeObjectSync {
 

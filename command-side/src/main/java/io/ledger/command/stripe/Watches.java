@@ -4,15 +4,24 @@ import io.ledger.api.money.Money;
 import io.ledger.api.retry.Backoff;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The janitor's reads and writes of its work list ({@code stripe_payment_watch}, {@code stripe_refund_watch}, kept in
- * step with the events by {@link StripeWorkList}): the most overdue row, locked with {@code SKIP LOCKED} so two
- * instances never work the same one, and its next check. Must run inside the transaction that works the row.
+ * step with the events by {@link StripeWorkList}): the most overdue row, locked with {@code SKIP LOCKED} and leased so
+ * two instances never work the same one, and its next check. The look-ups and the lease run in the claiming transaction.
  */
 class Watches {
+
+    /**
+     * How long a claimed row is another instance's to leave alone: longer than a look takes (its Stripe calls give up
+     * after {@code stripe.retry.max-total}, 30 s by default).
+     */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final Backoff backoff;
@@ -67,6 +76,20 @@ class Watches {
                         rs.getTimestamp("next_check_at").toInstant(),
                         rs.getInt("checks")))
                 .optional();
+    }
+
+    /**
+     * Claims a row that {@link #duePayment()} or {@link #dueRefund()} locked: its next check moves {@link #LEASE} ahead,
+     * to commit with the claim, so the row is worked without its lock and no other instance works it meanwhile. An
+     * instance that dies while working it leaves it due when the lease ends.
+     */
+    @SuppressWarnings("unchecked")
+    <W extends Watch> W lease(W watch) {
+        Instant until = clock.instant().plus(LEASE).truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("UPDATE " + watch.table() + " SET next_check_at = ? WHERE " + watch.keyColumn() + " = ?")
+                .params(Timestamp.from(until), watch.id())
+                .update();
+        return (W) watch.dueAt(until);
     }
 
     /** Keeps the Stripe id of a refund whose answer was lost, for the next look. */

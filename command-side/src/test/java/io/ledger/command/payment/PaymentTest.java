@@ -113,7 +113,8 @@ class PaymentTest {
         // As CommandSideConfiguration does: shared-api's commands carry no Axon annotations.
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
                 ((PaymentCommand) command.getPayload()).paymentId().value(), null));
-        fixture.registerAnnotatedCommandHandler(new PaymentCommandHandler(fixture.getRepository(), provider));
+        fixture.registerAnnotatedCommandHandler(
+                new PaymentCommandHandler(fixture.getRepository(), fixture.getEventStore(), provider));
     }
 
     @Nested
@@ -203,6 +204,30 @@ class PaymentTest {
             given().when(new CreatePaymentCommand(
                             ID, new Money(49, USD), "cus_1", "order_1", "Two books", METADATA, VISA, true, null))
                     .expectException(InvalidMoney.InvalidAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aCreateRetriedAfterItsAnswerWasLostAnswersThePaymentStoredAndChangesNothing() {
+            given(created(VISA), succeeded(VISA))
+                    .when(create(VISA, true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new NewPayment(ID, CLIENT_SECRET));
+
+            // Asked again with the first attempt's id (its idempotency key), never charged again.
+            assertThat(provider.calls)
+                    .containsExactly(new PaymentRequest(ID, AMOUNT, "cus_1", "order_1", "Two books", METADATA));
+        }
+
+        @Test
+        void aRetriedCreateAskingForAnotherPaymentIsRefusedAsAReusedKey() {
+            given(created(VISA))
+                    .when(new CreatePaymentCommand(
+                            ID, new Money(2999, USD), "cus_1", "order_1", "Two books", METADATA, VISA, false, null))
+                    .expectException(RetriedCreateDiffers.class)
                     .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();

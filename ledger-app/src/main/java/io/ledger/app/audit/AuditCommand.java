@@ -160,7 +160,7 @@ public final class AuditCommand {
     }
 
     /**
-     * Read-only toward the ledger: no command side, no chain writer, no Flyway, no database creation, and every event
+     * Read-only toward the ledger: no command side, no cluster, no chain writer, no Flyway, no database creation, and every event
      * processor subscribing (to an event bus that nobody publishes to here), so that no projection moves.
      */
     static Map<String, Object> cliProperties() {
@@ -169,6 +169,9 @@ public final class AuditCommand {
         properties.put("ledger.command-side.enabled", "false");
         properties.put("ledger.audit.chain-writer.enabled", "false");
         properties.put("ledger.datasource.create-database", "false");
+        // Never a node of a cluster (an operator's shell may set its addresses, and the node's own port is taken).
+        properties.put("ledger.cluster.bind", "");
+        properties.put("ledger.cluster.members", "");
         properties.put("spring.flyway.enabled", "false");
         properties.put("logging.level.root", "WARN");
         properties.put("disable-axoniq-console-message", "true");

@@ -1,5 +1,6 @@
 package io.ledger.app.eventstore;
 
+import io.ledger.app.cluster.ClusterSettings;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -10,6 +11,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -17,13 +19,14 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +68,15 @@ class EventStoreConfiguration {
             .setOwnerColumn("owner")
             .build();
 
+    /**
+     * PostgreSQL's {@code unique_violation}: another writer appended the same sequence number of the payment first. Axon's
+     * default resolver reads vendor error codes, and PostgreSQL's batch appends arrive as a {@code
+     * BatchUpdateException} it does not recognize, so the loser's failure was a non-transient storage error (Axon issue
+     * 1368); read by the SQLSTATE it is a {@code ConcurrencyException}, answered 409 {@code concurrent_update} or
+     * retried by the command gateway (docs/architecture.md, "Several nodes").
+     */
+    static final String UNIQUE_VIOLATION = "23505";
+
     static {
         // Axon stores timestamps with millisecond precision; stamp events that way so a payment read back from the
         // store equals the one answered at once.
@@ -84,7 +96,7 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(EVENT_SCHEMA)
@@ -147,15 +159,26 @@ class EventStoreConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * Processors' claims on their segments. A node's claims are its own under its cluster address when it is one of
+     * several (its bind address is unique among them, and a node restarted at that address takes its own segments back
+     * at once); else under Axon's default, the process's {@code pid@host}.
+     */
     @Bean
     TokenStore tokenStore(
-            ConnectionProvider connectionProvider, Serializer defaultSerializer, TokenStoreSettings settings) {
-        return JdbcTokenStore.builder()
+            ConnectionProvider connectionProvider,
+            Serializer defaultSerializer,
+            TokenStoreSettings settings,
+            ClusterSettings cluster) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(defaultSerializer)
                 .schema(TOKEN_SCHEMA)
-                .claimTimeout(settings.claimTimeout())
-                .build();
+                .claimTimeout(settings.claimTimeout());
+        if (cluster.clustered()) {
+            builder.nodeId(cluster.bind());
+        }
+        return builder.build();
     }
 
     /** Lets Axon's own polymorphic types (ReplayToken's fields after a reset) through Jackson 3's validator. */
@@ -175,6 +198,22 @@ class EventStoreConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions);
+    }
+
+    /**
+     * The pooled processors renew an idle segment's claim after a third of {@code ledger.token-store.claim-timeout}
+     * (Axon's fixed 5 s would let a claim timeout below that lapse while its owner is alive, and another node take the
+     * segment), and, on several nodes, claim no more than their share of the segments ({@code MaxSegmentProvider},
+     * from the cluster's configuration); on one node, all of them.
+     */
+    @Bean
+    ConfigurerModule pooledProcessorClaims(TokenStoreSettings settings, ObjectProvider<MaxSegmentProvider> shares) {
+        long renewAfter = Math.max(1, settings.claimTimeout().toMillis() / 3);
+        MaxSegmentProvider share = shares.getIfAvailable(MaxSegmentProvider::maxShort);
+        return configurer -> configurer
+                .eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) ->
+                        builder.claimExtensionThreshold(renewAfter).maxSegmentProvider(share));
     }
 
     /** A projection that cannot handle an event stops and retries; it never silently skips the event. */

@@ -1,6 +1,10 @@
 package io.ledger.app.logging;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -10,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What each log line says about the work it was written for (docs/operations.md, "Logs"): the request id and the
- * caller, on the request's thread and on the processors' threads handling the events it caused.
+ * caller, on the request's thread, on the processors' threads handling the events it caused and wherever its commands
+ * are handled.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LogSettings.class)
@@ -30,7 +35,16 @@ class LoggingConfiguration {
 
     @Bean
     ConfigurerModule eventLogContext() {
-        EventLogContext context = new EventLogContext();
+        MessageLogContext context = new MessageLogContext();
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, name) -> context);
+    }
+
+    /**
+     * Commands too: on several nodes a command may run on another node than its request, on a connector's thread. On
+     * the local bus, which is where every node handles its commands.
+     */
+    @Bean
+    SmartInitializingSingleton commandLogContext(@Qualifier("localSegment") ObjectProvider<CommandBus> localSegment) {
+        return () -> localSegment.ifAvailable(bus -> bus.registerHandlerInterceptor(new MessageLogContext()));
     }
 }

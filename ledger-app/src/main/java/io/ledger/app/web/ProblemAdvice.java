@@ -112,8 +112,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 Problem.of(code, status.value(), detail, servlet.getRequest().getRequestURI(), errors), headers);
     }
 
-    /** A failure of the database, also when it shows only as a transaction that could not be committed or rolled back. */
-    static Optional<ServiceUnavailable> databaseFailure(Throwable e) {
+    /**
+     * A failure of the database, also when it shows only as a transaction that could not be committed or rolled back.
+     * Also read where a command handled for another node fails, so that node answers as this one would.
+     */
+    public static Optional<ServiceUnavailable> databaseFailure(Throwable e) {
         Optional<ServiceUnavailable> database = ServiceUnavailable.of(e);
         if (database.isEmpty() && e instanceof TransactionSystemException transaction) {
             // A commit or rollback fails only with its connection. The pool replaces a connection that failed a

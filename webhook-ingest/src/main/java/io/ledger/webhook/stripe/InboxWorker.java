@@ -20,7 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Processes the inbox: each due event in ONE transaction that locks its row, sends the one command that syncs the Stripe
  * object it names ({@link StripeEvent#syncCommand()}; the command side translates it, and Axon's SpringTransactionManager
  * joins that transaction, so the events it causes are appended in it) and marks it processed or ignored, as the
- * command's answer says. The command carries the Stripe event id as correlation and causation, {@code actor=stripe} and
+ * command's answer says. On several nodes the sync runs on the node its Stripe object is routed to, and the payment
+ * commands it sends on their payments' owners, each such command in its own transaction, committed before this one: if
+ * this transaction then rolls back (a failure, a crash), the row stays due and the sync runs again, and being
+ * state-based it finds the ledger in line with Stripe and records nothing new (repeated facts are no-ops). The command carries the Stripe event id as correlation and causation, {@code actor=stripe} and
  * {@code source=webhook}, and so does every event it causes. A failure rolls all of that back; a second transaction then
  * counts the attempt and schedules the next one ({@link WebhookSettings#backoff()}), or parks the event as dead after
  * {@code ledger.webhook.max-attempts}. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share

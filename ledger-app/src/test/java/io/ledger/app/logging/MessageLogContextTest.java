@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-class EventLogContextTest {
+class MessageLogContextTest {
 
-    private final EventLogContext context = new EventLogContext();
+    private final MessageLogContext context = new MessageLogContext();
     private final List<String> seen = new ArrayList<>();
 
     @AfterEach
