@@ -12,7 +12,6 @@ import io.ledger.api.payment.PaymentCommand;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,7 +19,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles what Stripe has not told us yet, Kill Bill style: Stripe payments left pending, processing or requiring
@@ -28,8 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PaymentIntent or Refund stands and sends what {@link StripeReports} and {@link ReportCommands} make of it, as for a
  * webhook, with metadata {@code source=janitor}. A confirm or refund whose answer never came (Stripe unreachable after
  * retries, or a crash between Stripe's answer and our append) is sent again with the same idempotency key, which Stripe
- * answers with the first outcome instead of charging or refunding twice. Each row is worked in its own transaction
- * under a row lock taken with {@code SKIP LOCKED}, so two instances never work the same row.
+ * answers with the first outcome instead of charging or refunding twice. Each row is claimed with a lease ({@link
+ * Watches}), so two instances never work the same row at once and neither waits for the other; no transaction is held
+ * while Stripe answers. The commands sent are the provider's facts, each its own unit of work and transaction,
+ * wherever it is handled: the payment ignores a fact it already has, so a command sent again (a claim whose lease ran
+ * out before its command's answer, an instance that died after the command committed) records nothing new.
  */
 class StripeJanitor {
 
@@ -41,19 +42,12 @@ class StripeJanitor {
     private static final String API_VERSION = Stripe.API_VERSION;
 
     private final Watches watches;
-    private final TransactionTemplate transaction;
     private final CommandGateway commands;
     private final StripeApi stripe;
     private final int batchSize;
 
-    StripeJanitor(
-            Watches watches,
-            TransactionTemplate transaction,
-            CommandGateway commands,
-            StripeApi stripe,
-            int batchSize) {
+    StripeJanitor(Watches watches, CommandGateway commands, StripeApi stripe, int batchSize) {
         this.watches = watches;
-        this.transaction = transaction;
         this.commands = commands;
         this.stripe = stripe;
         this.batchSize = batchSize;
@@ -73,37 +67,29 @@ class StripeJanitor {
     }
 
     boolean settleNextPayment() {
-        return settleNext(watches::duePayment, this::settle);
+        return settleNext(watches::claimDuePayment, this::settle);
     }
 
     boolean settleNextRefund() {
-        return settleNext(watches::dueRefund, this::settle);
+        return settleNext(watches::claimDueRefund, this::settle);
     }
 
     /**
-     * Works the most overdue row, if any is due (false when none is), in one transaction with its row lock. When the
-     * work fails (Stripe unreachable, a command refused) the transaction rolls back and the row moves to its next
-     * check in a transaction of its own.
+     * Claims the most overdue row, if any is due (false when none is), and works it: Stripe's answer and the command it
+     * leads to. Whether that changed the row (its events reset or cleared the check) or not (nothing new, Stripe
+     * unreachable, a command refused: the next check follows the backoff), the claim then ends.
      */
-    private <W extends Watch> boolean settleNext(Supplier<Optional<W>> due, Consumer<W> settle) {
-        AtomicReference<W> failed = new AtomicReference<>();
-        Boolean worked = transaction.execute(tx -> {
-            Optional<W> next = due.get();
-            next.ifPresent(watch -> {
-                try {
-                    settle.accept(watch);
-                    watches.checkedWithoutNews(watch);
-                } catch (RuntimeException e) {
-                    log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
-                    tx.setRollbackOnly();
-                    failed.set(watch);
-                }
-            });
-            return next.isPresent();
+    private <W extends Watch> boolean settleNext(Supplier<Optional<W>> claim, Consumer<W> settle) {
+        Optional<W> next = claim.get();
+        next.ifPresent(watch -> {
+            try {
+                settle.accept(watch);
+            } catch (RuntimeException e) {
+                log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
+            }
+            watches.checkedWithoutNews(watch);
         });
-        Optional.ofNullable(failed.get())
-                .ifPresent(watch -> transaction.executeWithoutResult(tx -> watches.checkedWithoutNews(watch)));
-        return Boolean.TRUE.equals(worked);
+        return next.isPresent();
     }
 
     private void settle(Watch.PaymentWatch watch) {
