@@ -98,7 +98,7 @@ class SimulatedAsyncChargeJob {
                 .list();
     }
 
-    private void complete(Claim claim) {
+    void complete(Claim claim) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                             new RecordProcessingSucceededCommand(PaymentId.of(claim.paymentId()), claim.attempt()))
