@@ -27,15 +27,15 @@ class IdempotencyPurgeJob {
 
     /** Every {@link IdempotencySettings#purgeInterval()}: the same property, the same default. */
     @Scheduled(fixedDelayString = "${ledger.idempotency.purge-interval:PT1H}")
-    void scheduled() {
-        int purged = purge();
+    void purge() {
+        int purged = purgeExpired();
         if (purged > 0) {
             log.info("purged {} idempotency keys older than {}", purged, retention);
         }
     }
 
     /** Purges every expired key this instance can get at (batches until one comes back short); how many it deleted. */
-    int purge() {
+    int purgeExpired() {
         int total = 0;
         int purged;
         do {

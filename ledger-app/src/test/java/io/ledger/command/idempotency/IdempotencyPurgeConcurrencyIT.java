@@ -37,7 +37,7 @@ class IdempotencyPurgeConcurrencyIT {
         IdempotencyPurgeJob one = new IdempotencyPurgeJob(new IdempotencyStore(jdbc), RETENTION);
         IdempotencyPurgeJob other = new IdempotencyPurgeJob(new IdempotencyStore(jdbc), RETENTION);
 
-        List<Integer> purged = Concurrently.run(Duration.ofMinutes(2), one::purge, other::purge);
+        List<Integer> purged = Concurrently.run(Duration.ofMinutes(2), one::purgeExpired, other::purgeExpired);
 
         assertThat(left(scope, "old")).isZero();
         assertThat(left(scope, "new")).isEqualTo(300);
@@ -58,13 +58,13 @@ class IdempotencyPurgeConcurrencyIT {
                     + " AND idempotency_key LIKE 'old-1_' FOR UPDATE");
 
             long started = System.nanoTime();
-            int purged = purge.purge();
+            int purged = purge.purgeExpired();
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             assertThat(purged).isEqualTo(40);
             other.rollback();
         }
-        assertThat(purge.purge()).isEqualTo(10);
+        assertThat(purge.purgeExpired()).isEqualTo(10);
         assertThat(left(scope, "old")).isZero();
     }
 
