@@ -49,7 +49,7 @@ for port in $front $stats $(seq $((front + 1)) $((front + nodes))); do
 done
 
 jar=ledger-app/target/ledger-app.jar
-if [ ! -f "$jar" ] || [ -n "$(find . -path ./ledger-app/target -prune -o -path ./bench -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.properties' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find . -path ./ledger-app/target -prune -o -path ./bench -prune -o -path '*/src/test' -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.properties' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
   ./mvnw --batch-mode --no-transfer-progress --quiet -DskipTests package
 fi
 

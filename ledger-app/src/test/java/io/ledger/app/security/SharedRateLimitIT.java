@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,9 @@ class SharedRateLimitIT {
     @Test
     void aCallCountedInPostgresqlCostsAboutOneShortTransaction() throws Exception {
         String caller = "bench-" + UUID.randomUUID();
-        SharedCallerLimits limits = new SharedCallerLimits(pool(), 1_000_000);
+        HikariDataSource pool = pool();
+        pool.setMaximumPoolSize(8);
+        SharedCallerLimits limits = new SharedCallerLimits(pool, 1_000_000);
         for (int i = 0; i < 500; i++) {
             limits.tryAcquire(caller); // warm-up: the JIT, the pool, the row
         }
@@ -153,6 +156,28 @@ class SharedRateLimitIT {
                 "rate limit per call: PostgreSQL %d us, in memory %d us (%d sequential calls)%n",
                 perCall / 1000, localPerCall / 1000, calls);
         assertThat(Duration.ofNanos(perCall)).isLessThan(Duration.ofMillis(50));
+        // Eight threads at once: one caller's calls wait for each other's row lock, eight callers' do not.
+        System.out.printf(
+                "rate limit, 8 threads: one caller %d calls/s, eight callers %d calls/s%n",
+                callsPerSecond(limits, i -> caller), callsPerSecond(limits, i -> caller + "-" + i));
+    }
+
+    private static long callsPerSecond(SharedCallerLimits limits, IntFunction<String> callerOfThread) throws Exception {
+        int threads = 8;
+        int each = 400;
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String caller = callerOfThread.apply(t);
+            tasks.add(() -> {
+                for (int i = 0; i < each; i++) {
+                    limits.tryAcquire(caller);
+                }
+                return each;
+            });
+        }
+        long started = System.nanoTime();
+        Concurrently.run(Duration.ofMinutes(1), tasks.toArray(Callable[]::new));
+        return threads * each * 1_000_000_000L / (System.nanoTime() - started);
     }
 
     private HikariDataSource pool() {
