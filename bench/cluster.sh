@@ -122,7 +122,22 @@ fi
 
 echo "== warm-up ${warmup} s, then ${measure} s measured: wrk, $connections connections, through HAProxy"
 wrk -t2 -c"$connections" -d"${warmup}s" -s bench/create-payments.lua "$base" >/dev/null
+# CPU seconds the nodes' JVMs used (user + system, from /proc), around the measured run.
+jvm_cpu() {
+  local total=0 pid
+  for pid in "${pids[@]:0:$nodes}"; do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+ticks=$(getconf CLK_TCK)
+cpu_before=$(jvm_cpu)
+events_before=$(psql -h 127.0.0.1 -U postgres -d "$db" -Atc "SELECT count(*) FROM domain_event_entry")
 wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" | tee "$work/wrk.txt"
+cpu_after=$(jvm_cpu)
+events_after=$(psql -h 127.0.0.1 -U postgres -d "$db" -Atc "SELECT count(*) FROM domain_event_entry")
+awk -v cpu=$((cpu_after - cpu_before)) -v hz="$ticks" -v n=$((events_after - events_before)) -v nodes="$nodes" \
+  'BEGIN { printf "== the %d node(s) JVMs: %.1f CPU s for %d creates, %.2f CPU s per 1,000\n", nodes, cpu / hz, n, (n > 0 ? 1000 * cpu / hz / n : 0) }'
 echo "== calls per node (HAProxy's count of answers)"
 curl -s "http://127.0.0.1:$stats/;csv" | awk -F, '$1 == "ledger_nodes" && $2 ~ /^node/ { print $2 ": " $8 " sessions, " $41 " 2xx" }'
 psql -h 127.0.0.1 -U postgres -d "$db" -Atc \
