@@ -30,6 +30,8 @@ class SettingsCheckedAtStartIT {
                 "LEDGER_WEBHOOK_MAX_ATTEMPTS        | 0         | ledger.webhook.maxAttempts            | must be greater than 0",
                 "LEDGER_IDEMPOTENCY_RETENTION       | a day     | ledger.idempotency.retention          | failed to convert",
                 "LEDGER_RATE_LIMIT_PER_SECOND       | -1        | ledger.rate-limit.perSecond           | must be greater than or equal to 0",
+                "LEDGER_RATE_LIMIT_STORE            | redis     | ledger.rate-limit.store               | failed to convert",
+                "LEDGER_WEBHOOK_LEASE               | PT0S      | ledger.webhook.lease                  | must be longer than or equal to 1 second",
                 "LEDGER_EVENT_STORE_MAX_GAP_OFFSET  | 0         | ledger.event-store.maxGapOffset       | must be greater than 0",
                 "LEDGER_TOKEN_STORE_CLAIM_TIMEOUT   | -PT10S    | ledger.token-store.claimTimeout       | must be longer than or equal to 1 milli",
                 "LEDGER_QUERY_READ_YOUR_WRITES_WAIT | -PT1S     | ledger.query.readYourWritesWait       | must be longer than or equal to 0",

@@ -59,10 +59,19 @@ class IdempotencyStore {
                 .update();
     }
 
-    int purgeOlderThan(Duration age) {
-        return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)")
-                .param(age.toSeconds())
-                .update();
+    /**
+     * Deletes up to {@code limit} keys older than {@code age}, in one statement of its own (autocommit: its locks last
+     * only as long as it). Rows another instance's purge is deleting are skipped ({@code SKIP LOCKED}), so several
+     * instances purging at once share the rows instead of waiting on each other, and each row is deleted once.
+     */
+    int purgeOlderThan(Duration age, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM idempotency_key k
+                         USING (SELECT scope, idempotency_key FROM idempotency_key
+                                 WHERE created_at < now() - make_interval(secs => ?)
+                                 LIMIT ? FOR UPDATE SKIP LOCKED) expired
+                         WHERE k.scope = expired.scope AND k.idempotency_key = expired.idempotency_key
+                        """).params(age.toSeconds(), limit).update();
     }
 
     /** The outcome of looking a key up. */

@@ -14,6 +14,7 @@ import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentFailed;
 import io.ledger.api.payment.PaymentProcessingStarted;
 import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RecordDisputeClosedCommand;
 import io.ledger.api.payment.RecordDisputeOpenedCommand;
@@ -22,6 +23,7 @@ import io.ledger.api.payment.RecordPaymentCanceledCommand;
 import io.ledger.api.payment.RecordPaymentFailedCommand;
 import io.ledger.api.payment.RecordPaymentProcessingCommand;
 import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RecordProcessingSucceededCommand;
 import io.ledger.api.payment.RecordRefundFailedCommand;
 import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
@@ -146,6 +148,19 @@ class Payment extends EventSourcedPayment {
         if (takes(PaymentMove.RECORD_SUCCESS)) {
             String method = reportedOrLast(command.paymentMethod());
             apply(new PaymentSucceeded(id, amount, providerPaymentId, method, command.details()));
+        }
+    }
+
+    /**
+     * Only while the named attempt is still processing; otherwise it is news about an attempt that is over (no event):
+     * its completion may be delivered late or twice, from any node, whatever happened to the payment meanwhile.
+     */
+    @CommandHandler
+    void handle(RecordProcessingSucceededCommand command) {
+        boolean attemptUnderWay =
+                state == PaymentState.PROCESSING && (command.attempt() == null || command.attempt() == chargeAttempts);
+        if (attemptUnderWay && takes(PaymentMove.RECORD_SUCCESS)) {
+            apply(new PaymentSucceeded(id, amount, providerPaymentId, paymentMethod, ProviderDetails.NONE));
         }
     }
 

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The simulated provider stands in whenever no Stripe key is configured (see {@link StripeKey}). */
 @Configuration(proxyBeanMethods = false)
@@ -29,9 +28,8 @@ class ProviderConfiguration {
     }
 
     @Bean
-    SimulatedAsyncChargeJob simulatedAsyncChargeJob(
-            JdbcClient jdbc, TransactionTemplate transaction, CommandGateway commands) {
-        return new SimulatedAsyncChargeJob(jdbc, transaction, commands);
+    SimulatedAsyncChargeJob simulatedAsyncChargeJob(JdbcClient jdbc, CommandGateway commands, Clock clock) {
+        return new SimulatedAsyncChargeJob(jdbc, commands, clock, settings.lease());
     }
 
     @Bean

@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Ends the simulated provider's asynchronous charge of a payment that failed meanwhile (a {@code fail} call on a
- * processing payment): the attempt is over, so it must not succeed later on its own. Canceling ends it through the
- * provider port instead. A subscribing processor, so the row goes in the failure's own transaction: the completion job
- * either finds the row and completes first (and the failure is then refused), or finds nothing.
+ * processing payment): the attempt is over, so its row goes, in the failure's own transaction (a subscribing
+ * processor). Canceling ends it through the provider port instead. This is tidying, not the guard: a completion
+ * already claimed by {@link SimulatedAsyncChargeJob} may still be sent, and the payment, no longer processing that
+ * attempt, records nothing of it.
  */
 @ProcessingGroup(SimulatedChargeEnd.PROCESSING_GROUP)
 class SimulatedChargeEnd {

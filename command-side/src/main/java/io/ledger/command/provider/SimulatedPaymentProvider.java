@@ -76,9 +76,13 @@ class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     private void scheduleCompletion(ChargeRequest request) {
-        jdbc.sql("INSERT INTO simulated_async_charge (payment_id, due_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        // A row left from an earlier attempt (its completion not yet cleared) gives way to this one.
+        jdbc.sql(
+                        "INSERT INTO simulated_async_charge (payment_id, due_at, attempt) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (payment_id) DO UPDATE SET due_at = excluded.due_at, attempt = excluded.attempt")
                 .param(request.paymentId().value())
                 .param(java.sql.Timestamp.from(clock.instant().plus(processingDelay)))
+                .param(request.attempt())
                 .update();
     }
 }

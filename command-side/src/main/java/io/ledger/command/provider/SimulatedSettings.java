@@ -13,9 +13,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param processingDelay how long after it started a pm_card_processing charge succeeds
  * @param pollInterval how often due simulated charges are completed
+ * @param lease how long charges claimed for completion are this instance's before another instance may take them (a
+ *     completion that failed is tried again after it)
  */
 @ConfigurationProperties("ledger.simulated")
 @Validated
 record SimulatedSettings(
         @DefaultValue("PT3S") @DurationMin(nanos = 0) Duration processingDelay,
-        @DefaultValue("PT0.5S") @DurationMin(millis = 1) Duration pollInterval) {}
+        @DefaultValue("PT0.5S") @DurationMin(millis = 1) Duration pollInterval,
+        @DefaultValue("PT30S") @DurationMin(millis = 1) Duration lease) {}

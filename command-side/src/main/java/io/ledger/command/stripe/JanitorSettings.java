@@ -19,13 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param backoff when it looks at something awaited: the first delay after a wait begins, then the next after each
  *     look that found nothing new; the last repeats (a comma list, 5m style allowed)
  * @param batchSize payments and refunds worked per run
+ * @param lease how long a claimed row is this instance's to work before another instance may take it (one Stripe call
+ *     with its retries and one command must fit)
  */
 @ConfigurationProperties("ledger.janitor")
 @Validated
 record JanitorSettings(
         @DefaultValue("PT30S") @DurationMin(millis = 1) Duration pollInterval,
         @DefaultValue({"5m", "1h", "1d"}) @NotEmpty List<@DurationMin(millis = 1) Duration> backoff,
-        @DefaultValue("100") @Positive int batchSize) {
+        @DefaultValue("100") @Positive int batchSize,
+        @DefaultValue("PT5M") @DurationMin(seconds = 1) Duration lease) {
 
     /** When the janitor looks again: {@link #backoff()} as fixed steps. */
     Backoff schedule() {

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code stripe.secret-key} set: the one Stripe client ({@link StripeSettings}, {@link StripeCalls},
@@ -67,12 +66,12 @@ class StripeConfiguration {
     @Bean
     StripeJanitor stripeJanitor(
             JdbcClient jdbc,
-            TransactionTemplate transaction,
             CommandGateway commands,
             StripeApi stripe,
             Backoff backoff,
             Clock clock,
             JanitorSettings janitor) {
-        return new StripeJanitor(new Watches(jdbc, backoff, clock), transaction, commands, stripe, janitor.batchSize());
+        return new StripeJanitor(
+                new Watches(jdbc, backoff, clock, janitor.lease()), commands, stripe, janitor.batchSize());
     }
 }

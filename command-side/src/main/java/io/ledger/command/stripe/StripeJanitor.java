@@ -19,7 +19,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles what Stripe has not told us yet, Kill Bill style: Stripe payments left pending, processing or requiring
@@ -27,8 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PaymentIntent or Refund stands and sends what {@link StripeReports} and {@link ReportCommands} make of it, as for a
  * webhook, with metadata {@code source=janitor}. A confirm or refund whose answer never came (Stripe unreachable after
  * retries, or a crash between Stripe's answer and our append) is sent again with the same idempotency key, which Stripe
- * answers with the first outcome instead of charging or refunding twice. Each row is claimed under a row lock taken
- * with {@code SKIP LOCKED} and leased before it is worked, so two instances (or nodes) never work the same row.
+ * answers with the first outcome instead of charging or refunding twice. Each row is claimed with a lease ({@link
+ * Watches}), so two instances never work the same row at once and neither waits for the other; no transaction is held
+ * while Stripe answers. The commands sent are the provider's facts, each its own unit of work and transaction,
+ * wherever it is handled: the payment ignores a fact it already has, so a command sent again (a claim whose lease ran
+ * out before its command's answer, an instance that died after the command committed) records nothing new.
  */
 class StripeJanitor {
 
@@ -40,19 +42,12 @@ class StripeJanitor {
     private static final String API_VERSION = Stripe.API_VERSION;
 
     private final Watches watches;
-    private final TransactionTemplate transaction;
     private final CommandGateway commands;
     private final StripeApi stripe;
     private final int batchSize;
 
-    StripeJanitor(
-            Watches watches,
-            TransactionTemplate transaction,
-            CommandGateway commands,
-            StripeApi stripe,
-            int batchSize) {
+    StripeJanitor(Watches watches, CommandGateway commands, StripeApi stripe, int batchSize) {
         this.watches = watches;
-        this.transaction = transaction;
         this.commands = commands;
         this.stripe = stripe;
         this.batchSize = batchSize;
@@ -72,37 +67,29 @@ class StripeJanitor {
     }
 
     boolean settleNextPayment() {
-        return settleNext(watches::duePayment, this::settle);
+        return settleNext(watches::claimDuePayment, this::settle);
     }
 
     boolean settleNextRefund() {
-        return settleNext(watches::dueRefund, this::settle);
+        return settleNext(watches::claimDueRefund, this::settle);
     }
 
     /**
-     * Works the most overdue row, if any is due (false when none is). The row is claimed in a short transaction of its
-     * own, under its lock, and leased ({@link Watches#lease}); the work (Stripe's answers, then the commands they call
-     * for) runs without the lock, and the row then moves to its next check unless the events it caused moved it
-     * already. Holding the lock across the commands cannot work with several nodes: a command runs on the node that
-     * owns its payment, in that node's transaction, and its events update this row there (StripeWorkList), which
-     * would wait for this lock while this thread waits for the command, until PostgreSQL's statement timeout. Each
-     * command commits on its own: one sent again (the janitor's next look after a failure, or a webhook bringing the
-     * same news) records nothing new, repeated facts being no-ops, and Stripe answers a repeated confirm or refund with
-     * its first outcome (same idempotency key).
+     * Claims the most overdue row, if any is due (false when none is), and works it: Stripe's answer and the command it
+     * leads to. Whether that changed the row (its events reset or cleared the check) or not (nothing new, Stripe
+     * unreachable, a command refused: the next check follows the backoff), the claim then ends.
      */
-    private <W extends Watch> boolean settleNext(Supplier<Optional<W>> due, Consumer<W> settle) {
-        Optional<W> claimed = transaction.execute(tx -> due.get().map(watches::lease));
-        if (claimed == null || claimed.isEmpty()) {
-            return false;
-        }
-        W watch = claimed.get();
-        try {
-            settle.accept(watch);
-        } catch (RuntimeException e) {
-            log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
-        }
-        transaction.executeWithoutResult(tx -> watches.checkedWithoutNews(watch));
-        return true;
+    private <W extends Watch> boolean settleNext(Supplier<Optional<W>> claim, Consumer<W> settle) {
+        Optional<W> next = claim.get();
+        next.ifPresent(watch -> {
+            try {
+                settle.accept(watch);
+            } catch (RuntimeException e) {
+                log.warn("janitor could not settle {}: {}", watch.id(), e.toString());
+            }
+            watches.checkedWithoutNews(watch);
+        });
+        return next.isPresent();
     }
 
     private void settle(Watch.PaymentWatch watch) {

@@ -16,9 +16,6 @@ sealed interface Watch {
 
     int checks();
 
-    /** The same row, due at {@code at}: as it stands once leased ({@link Watches#lease}). */
-    Watch dueAt(Instant at);
-
     /** A Stripe payment awaiting news: its status here, the method and attempt of its last confirmation. */
     record PaymentWatch(
             String paymentId,
@@ -29,11 +26,6 @@ sealed interface Watch {
             Instant nextCheckAt,
             int checks)
             implements Watch {
-
-        @Override
-        public PaymentWatch dueAt(Instant at) {
-            return new PaymentWatch(paymentId, providerPaymentId, status, paymentMethod, chargeAttempts, at, checks);
-        }
 
         @Override
         public String table() {
@@ -62,12 +54,6 @@ sealed interface Watch {
             Instant nextCheckAt,
             int checks)
             implements Watch {
-
-        @Override
-        public RefundWatch dueAt(Instant at) {
-            return new RefundWatch(
-                    refundId, paymentId, providerPaymentId, providerRefundId, amount, reason, at, checks);
-        }
 
         @Override
         public String table() {

@@ -6,44 +6,47 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The janitor's reads and writes of its work list ({@code stripe_payment_watch}, {@code stripe_refund_watch}, kept in
- * step with the events by {@link StripeWorkList}): the most overdue row, locked with {@code SKIP LOCKED} and leased so
- * two instances never work the same one, and its next check. The look-ups and the lease run in the claiming transaction.
+ * step with the events by {@link StripeWorkList}). A row is claimed with a lease: one statement takes the most overdue
+ * row no other instance is claiming ({@code FOR UPDATE SKIP LOCKED}) and moves its next check to the end of the lease,
+ * so no other instance takes it while this one works it, and no lock is held while Stripe answers or while the
+ * command it leads to is handled (on whichever node). The claimed row's check time is the claim's token: an event that
+ * began or ended a wait resets or clears it, and {@link #checkedWithoutNews} changes only a row that still carries it.
+ * An instance that dies holding a claim leaves the row due again when the lease ends.
  */
 class Watches {
-
-    /**
-     * How long a claimed row is another instance's to leave alone: longer than a look takes (its Stripe calls give up
-     * after {@code stripe.retry.max-total}, 30 s by default).
-     */
-    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final Backoff backoff;
     private final Clock clock;
+    private final Duration lease;
 
-    Watches(JdbcClient jdbc, Backoff backoff, Clock clock) {
+    Watches(JdbcClient jdbc, Backoff backoff, Clock clock, Duration lease) {
         this.jdbc = jdbc;
         this.backoff = backoff;
         this.clock = clock;
+        this.lease = lease;
     }
 
-    Optional<Watch.PaymentWatch> duePayment() {
+    /** Claims the most overdue payment, if one is due; its {@code nextCheckAt} is then the lease's end. */
+    Optional<Watch.PaymentWatch> claimDuePayment() {
+        Instant now = clock.instant();
         return jdbc.sql("""
-                        SELECT payment_id, provider_payment_id, status, payment_method, charge_attempts,
-                               next_check_at, checks
-                          FROM stripe_payment_watch
-                         WHERE next_check_at <= ?
-                         ORDER BY next_check_at
-                         LIMIT 1
-                           FOR UPDATE SKIP LOCKED
+                        UPDATE stripe_payment_watch w SET next_check_at = ?
+                          FROM (SELECT payment_id FROM stripe_payment_watch
+                                 WHERE next_check_at <= ?
+                                 ORDER BY next_check_at
+                                 LIMIT 1
+                                   FOR UPDATE SKIP LOCKED) due
+                         WHERE w.payment_id = due.payment_id
+                        RETURNING w.payment_id, w.provider_payment_id, w.status, w.payment_method, w.charge_attempts,
+                                  w.next_check_at, w.checks
                         """)
-                .param(Timestamp.from(clock.instant()))
+                .params(Timestamp.from(now.plus(lease)), Timestamp.from(now))
                 .query((rs, row) -> new Watch.PaymentWatch(
                         rs.getString("payment_id"),
                         rs.getString("provider_payment_id"),
@@ -55,17 +58,21 @@ class Watches {
                 .optional();
     }
 
-    Optional<Watch.RefundWatch> dueRefund() {
+    /** Claims the most overdue refund, if one is due; its {@code nextCheckAt} is then the lease's end. */
+    Optional<Watch.RefundWatch> claimDueRefund() {
+        Instant now = clock.instant();
         return jdbc.sql("""
-                        SELECT refund_id, payment_id, provider_payment_id, provider_refund_id, amount, currency, reason,
-                               next_check_at, checks
-                          FROM stripe_refund_watch
-                         WHERE next_check_at <= ?
-                         ORDER BY next_check_at
-                         LIMIT 1
-                           FOR UPDATE SKIP LOCKED
+                        UPDATE stripe_refund_watch w SET next_check_at = ?
+                          FROM (SELECT refund_id FROM stripe_refund_watch
+                                 WHERE next_check_at <= ?
+                                 ORDER BY next_check_at
+                                 LIMIT 1
+                                   FOR UPDATE SKIP LOCKED) due
+                         WHERE w.refund_id = due.refund_id
+                        RETURNING w.refund_id, w.payment_id, w.provider_payment_id, w.provider_refund_id, w.amount,
+                                  w.currency, w.reason, w.next_check_at, w.checks
                         """)
-                .param(Timestamp.from(clock.instant()))
+                .params(Timestamp.from(now.plus(lease)), Timestamp.from(now))
                 .query((rs, row) -> new Watch.RefundWatch(
                         rs.getString("refund_id"),
                         rs.getString("payment_id"),
@@ -78,20 +85,6 @@ class Watches {
                 .optional();
     }
 
-    /**
-     * Claims a row that {@link #duePayment()} or {@link #dueRefund()} locked: its next check moves {@link #LEASE} ahead,
-     * to commit with the claim, so the row is worked without its lock and no other instance works it meanwhile. An
-     * instance that dies while working it leaves it due when the lease ends.
-     */
-    @SuppressWarnings("unchecked")
-    <W extends Watch> W lease(W watch) {
-        Instant until = clock.instant().plus(LEASE).truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("UPDATE " + watch.table() + " SET next_check_at = ? WHERE " + watch.keyColumn() + " = ?")
-                .params(Timestamp.from(until), watch.id())
-                .update();
-        return (W) watch.dueAt(until);
-    }
-
     /** Keeps the Stripe id of a refund whose answer was lost, for the next look. */
     void rememberProviderRefund(String refundId, String providerRefundId) {
         jdbc.sql("UPDATE stripe_refund_watch SET provider_refund_id = ? WHERE refund_id = ?")
@@ -101,7 +94,8 @@ class Watches {
 
     /**
      * Schedules the next look when this one changed nothing: the row still has the check time it was claimed with
-     * (an event that began or ended a wait would have reset or cleared it).
+     * (an event that began or ended a wait would have reset or cleared it; another instance that claimed it after the
+     * lease ran out would have moved it).
      */
     void checkedWithoutNews(Watch watch) {
         jdbc.sql("UPDATE " + watch.table() + " SET checks = checks + 1, next_check_at = ? WHERE " + watch.keyColumn()

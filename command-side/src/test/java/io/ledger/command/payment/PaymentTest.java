@@ -35,6 +35,7 @@ import io.ledger.api.payment.RecordPaymentCanceledCommand;
 import io.ledger.api.payment.RecordPaymentFailedCommand;
 import io.ledger.api.payment.RecordPaymentProcessingCommand;
 import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RecordProcessingSucceededCommand;
 import io.ledger.api.payment.RecordRefundFailedCommand;
 import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundFailed;
@@ -1090,6 +1091,53 @@ class PaymentTest {
         }
 
         @Test
+        void theCompletionOfTheAttemptUnderWayCapturesAProcessingPayment() {
+            given(created(PROCESSING), processingStarted())
+                    .when(new RecordProcessingSucceededCommand(ID, 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, PROCESSING, ProviderDetails.NONE));
+        }
+
+        @Test
+        void aCompletionOfAnAttemptThatFailedMeanwhileIsANoOp() {
+            given(created(PROCESSING), processingStarted(), processingFailed())
+                    .when(new RecordProcessingSucceededCommand(ID, 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCompletionOfAnEarlierAttemptLeavesTheAttemptUnderWayProcessing() {
+            given(created(PROCESSING), processingStarted(), processingFailed(), processingStarted())
+                    .when(new RecordProcessingSucceededCommand(ID, 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCompletionDeliveredTwiceIsRecordedOnce() {
+            given(created(PROCESSING), processingStarted(), succeeded(PROCESSING))
+                    .when(new RecordProcessingSucceededCommand(ID, 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCompletionOfACanceledPaymentIsANoOp() {
+            given(created(PROCESSING), processingStarted(), processingFailed(), canceled())
+                    .when(new RecordProcessingSucceededCommand(ID, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCompletionStoredWithoutItsAttemptCompletesTheAttemptUnderWay() {
+            given(created(PROCESSING), processingStarted(), processingFailed(), processingStarted())
+                    .when(new RecordProcessingSucceededCommand(ID, null))
+                    .expectEvents(new PaymentSucceeded(ID, AMOUNT, PROVIDER_ID, PROCESSING, ProviderDetails.NONE));
+        }
+
+        @Test
         void aPaymentThatRequiredActionSucceedsWhenTheProviderSaysSo() {
             given(created(AUTHENTICATION_REQUIRED), actionRequired())
                     .when(new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE))
@@ -1522,6 +1570,11 @@ class PaymentTest {
                 DECLINED,
                 null,
                 ProviderDetails.NONE);
+    }
+
+    private static PaymentFailed processingFailed() {
+        return new PaymentFailed(
+                ID, AMOUNT, "payment_failed", "The bank rejected the debit.", PROVIDER_ID, PROCESSING, null, null);
     }
 
     private static PaymentActionRequired actionRequired() {

@@ -20,14 +20,16 @@ class SimulatedSettingsTest {
     @Test
     void theDefaultsAreTheDocumentedOnes() {
         context.run(app -> assertThat(app.getBean(SimulatedSettings.class))
-                .isEqualTo(new SimulatedSettings(Duration.ofSeconds(3), Duration.ofMillis(500))));
+                .isEqualTo(
+                        new SimulatedSettings(Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(30))));
     }
 
     @Test
     void theDocumentedEnvironmentVariablesBind() {
         withEnvironment(Map.of("LEDGER_SIMULATED_PROCESSING_DELAY", "PT0S", "LEDGER_SIMULATED_POLL_INTERVAL", "200ms"))
                 .run(app -> assertThat(app.getBean(SimulatedSettings.class))
-                        .isEqualTo(new SimulatedSettings(Duration.ZERO, Duration.ofMillis(200))));
+                        .isEqualTo(
+                                new SimulatedSettings(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(30))));
     }
 
     /**

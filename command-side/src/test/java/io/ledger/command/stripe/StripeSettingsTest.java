@@ -43,7 +43,8 @@ class StripeSettingsTest {
                     .isEqualTo(new JanitorSettings(
                             Duration.ofSeconds(30),
                             List.of(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(1)),
-                            100));
+                            100,
+                            Duration.ofMinutes(5)));
         });
     }
 
@@ -102,8 +103,11 @@ class StripeSettingsTest {
 
     @Test
     void theJanitorLooksAgainByItsStepsTheLastRepeating() {
-        JanitorSettings janitor =
-                new JanitorSettings(Duration.ofSeconds(30), List.of(Duration.ofMinutes(5), Duration.ofHours(1)), 100);
+        JanitorSettings janitor = new JanitorSettings(
+                Duration.ofSeconds(30),
+                List.of(Duration.ofMinutes(5), Duration.ofHours(1)),
+                100,
+                Duration.ofMinutes(5));
 
         assertThat(janitor.schedule().delay(1)).isEqualTo(Duration.ofMinutes(5));
         assertThat(janitor.schedule().delay(2)).isEqualTo(Duration.ofHours(1));

@@ -2,6 +2,7 @@ package io.ledger.app.security;
 
 import io.ledger.api.problem.Problem;
 import io.ledger.api.problem.ProblemCode;
+import io.ledger.api.problem.ServiceUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -101,6 +102,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 response,
                 ProblemCode.RATE_LIMITED,
                 "Too many requests: each caller may make " + perSecond + " a second. Retry after a second.");
+    }
+
+    /** The database could not serve the call (503, with its {@code Retry-After}); nothing was done. */
+    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response, ServiceUnavailable problem)
+            throws IOException {
+        problem.headers().forEach(response::setHeader);
+        response.setStatus(problem.code().status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        json.writeValue(response.getOutputStream(), Problem.of(problem, request.getRequestURI()));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, String detail)

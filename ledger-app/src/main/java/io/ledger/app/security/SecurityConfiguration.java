@@ -2,12 +2,17 @@ package io.ledger.app.security;
 
 import io.ledger.api.caller.Caller;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -65,7 +70,8 @@ class SecurityConfiguration {
             JwtSettings jwt,
             DataDirectorySettings data,
             CorsSettings cors,
-            RateLimitSettings rateLimit) {
+            RateLimitSettings rateLimit,
+            CallerLimits callerLimits) {
         // Bearer tokens only: no session, no cookie, so nothing for a cross-site request to ride on.
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -91,9 +97,33 @@ class SecurityConfiguration {
         }
         int perSecond = rateLimit.perSecond();
         if (perSecond > 0) {
-            http.addFilterAfter(new CallerRateLimitFilter(perSecond, problems), AuthorizationFilter.class);
+            http.addFilterAfter(
+                    new CallerRateLimitFilter(callerLimits, perSecond, problems), AuthorizationFilter.class);
         }
         return http.build();
+    }
+
+    /**
+     * Where each caller's calls are counted ({@link RateLimitSettings#store()}): one node counts in memory; the nodes of
+     * a cluster ({@code ledger.cluster.members}) count together in PostgreSQL, so a caller gets its limit once, not once
+     * per node.
+     */
+    @Bean
+    CallerLimits callerLimits(
+            RateLimitSettings rateLimit, Environment environment, ObjectProvider<DataSource> database) {
+        if (rateLimit.perSecond() == 0) {
+            return caller -> true; // no limit: the filter is not installed
+        }
+        List<String> members = Binder.get(environment)
+                .bind("ledger.cluster.members", Bindable.listOf(String.class))
+                .orElse(List.of());
+        if (rateLimit.sharedAcross(members)) {
+            log.info(
+                    "Rate limits ({} calls a second per caller) are counted across the cluster's nodes in PostgreSQL",
+                    rateLimit.perSecond());
+            return new SharedCallerLimits(database.getObject(), rateLimit.perSecond());
+        }
+        return new LocalCallerLimits(rateLimit.perSecond());
     }
 
     /**

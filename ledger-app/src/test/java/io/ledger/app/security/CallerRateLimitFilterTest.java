@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 class CallerRateLimitFilterTest {
 
     private final CallerRateLimitFilter filter = new CallerRateLimitFilter(
-            2, new ProblemResponses(JsonMapper.builder().build()));
+            new LocalCallerLimits(2),
+            2,
+            new ProblemResponses(JsonMapper.builder().build()));
 
     @Test
     void callersWithoutATokenShareOneCount() throws Exception {
@@ -26,6 +28,7 @@ class CallerRateLimitFilterTest {
         assertThat(third.getStatus()).isEqualTo(429);
         assertThat(third.getContentType()).isEqualTo("application/problem+json");
         assertThat(third.getContentAsString()).contains("\"code\":\"rate_limited\"");
+        assertThat(third.getHeader("Retry-After")).isEqualTo("1");
     }
 
     @Test

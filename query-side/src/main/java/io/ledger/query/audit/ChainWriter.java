@@ -11,8 +11,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends stored events to the hash chain in global index order, in batches, as the only writer (it locks the chain's
- * head row).
+ * Appends stored events to the hash chain in global index order, in batches. Each batch is written under the lock of
+ * the chain's head row, so one writer at a time extends the chain whatever the number of instances: a writer that finds
+ * the head locked ({@code SKIP LOCKED}) leaves the batch to the instance holding it and looks again at its next tick,
+ * instead of waiting for it. Whoever holds the lock reads the head as the last writer left it and continues from there,
+ * so the chain has neither duplicates nor holes, whichever instance wrote which batch.
  *
  * <p>Events may commit out of global index order, so the writer moves behind a barrier: it notes the last global index
  * drawn so far, then the transactions running at that moment. A transaction takes its id before it draws an index (the
@@ -29,7 +32,10 @@ class ChainWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private Barrier pending;
-    /** How far this writer has chained (another instance may have gone further; the head row knows). */
+    /**
+     * Up to where the chain is known to reach, by this writer or another (the head row knows for sure): an idle tick
+     * whose barrier did not move past it takes no lock and no transaction id.
+     */
     private long chainedUpTo = -1;
 
     ChainWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -49,8 +55,14 @@ class ChainWriter {
         Barrier barrier = pending != null ? pending : barrier();
         while (settled(barrier)) {
             if (barrier.globalIndex() > chainedUpTo) {
-                // Only when the barrier moved: an idle tick then takes no lock and no transaction id.
-                total += chainUpTo(barrier.globalIndex());
+                long chained = chainUpTo(barrier.globalIndex());
+                if (chained < 0) {
+                    // Another instance holds the head: it chains, and this one looks again at its next tick (the
+                    // barrier is kept, so nothing up to it is forgotten should that instance stop).
+                    pending = barrier;
+                    return total;
+                }
+                total += chained;
                 chainedUpTo = barrier.globalIndex();
             }
             Barrier next = barrier();
@@ -90,11 +102,15 @@ class ChainWriter {
                 """, Boolean.class, barrier.running()));
     }
 
+    /** Chains every batch up to {@code globalIndex}; how many events, or -1 when another instance holds the head. */
     private long chainUpTo(long globalIndex) {
         long total = 0;
         int appended;
         do {
             appended = transactions.execute(status -> appendBatch(globalIndex));
+            if (appended < 0) {
+                return -1;
+            }
             total += appended;
         } while (appended == BATCH);
         return total;
@@ -103,10 +119,15 @@ class ChainWriter {
     /** A global index and the transactions (ids, comma separated) that were running once it had been drawn. */
     private record Barrier(long globalIndex, String running) {}
 
+    /** One batch after the head, in the caller's transaction; -1 when another instance holds the head's lock. */
     private int appendBatch(long upTo) {
-        ChainHead head = jdbc.queryForObject(
-                "SELECT global_index, hash, events FROM audit_chain_head FOR UPDATE",
+        List<ChainHead> locked = jdbc.query(
+                "SELECT global_index, hash, events FROM audit_chain_head FOR UPDATE SKIP LOCKED",
                 (rs, rowNum) -> new ChainHead(rs.getLong("global_index"), rs.getBytes("hash"), rs.getLong("events")));
+        if (locked.isEmpty()) {
+            return -1;
+        }
+        ChainHead head = locked.get(0);
         List<StoredEvent> settled = jdbc.query(
                 "SELECT " + StoredEvent.COLUMNS
                         + " FROM domain_event_entry WHERE global_index > ? AND global_index <= ?"

@@ -73,7 +73,8 @@ class DigestSigner {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             log.warn(
                     "ledger.audit.signing-key is not set: digests are signed with a key generated at start (public key"
-                            + " {}); they verify only while this process runs",
+                            + " {}); they verify only while this process runs, and only on this node (a cluster's nodes"
+                            + " need one key between them)",
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
             return pair;
         } catch (GeneralSecurityException e) {

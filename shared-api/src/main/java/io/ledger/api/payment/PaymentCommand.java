@@ -11,6 +11,7 @@ public sealed interface PaymentCommand
                 RefundPaymentCommand,
                 ReconcilePaymentCommand,
                 RecordPaymentSucceededCommand,
+                RecordProcessingSucceededCommand,
                 RecordPaymentProcessingCommand,
                 RecordPaymentActionRequiredCommand,
                 RecordPaymentFailedCommand,

@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,45 +73,70 @@ class Inbox {
                 == 1;
     }
 
-    /** The ids of up to {@code limit} rows due for processing, oldest first. */
-    List<String> due(int limit) {
-        return jdbc.sql("""
-                        SELECT stripe_event_id FROM stripe_webhook_event
-                         WHERE state IN ('received', 'retrying') AND next_attempt_at <= ?
-                         ORDER BY next_attempt_at, stripe_event_id
-                         LIMIT ?
+    /** A row claimed for processing: its payload, and the end of the lease, which is also the claim's token. */
+    record Claim(String eventId, String payload, Instant leaseEnd) {}
+
+    /**
+     * Claims up to {@code limit} due rows, oldest first, in one statement of its own: rows no other instance is
+     * claiming at the moment ({@code FOR UPDATE SKIP LOCKED}) get their next attempt moved to the end of the lease, so
+     * no other instance takes them while this one works them, and no lock is held meanwhile. A row whose lease ends
+     * unfinished (the instance died, or was slower than the lease) is due again.
+     */
+    List<Claim> claimDue(int limit, Duration lease) {
+        Instant now = clock.instant();
+        return jdbc
+                .sql("""
+                        WITH due AS (
+                            SELECT stripe_event_id, next_attempt_at AS was_due FROM stripe_webhook_event
+                             WHERE state IN ('received', 'retrying') AND next_attempt_at <= ?
+                             ORDER BY next_attempt_at, stripe_event_id
+                             LIMIT ?
+                               FOR UPDATE SKIP LOCKED)
+                        UPDATE stripe_webhook_event e SET next_attempt_at = ?
+                          FROM due
+                         WHERE e.stripe_event_id = due.stripe_event_id
+                        RETURNING e.stripe_event_id, e.payload, e.next_attempt_at, due.was_due
                         """)
-                .params(utc(clock.instant()), limit)
-                .query(String.class)
-                .list();
+                .params(utc(now), limit, utc(now.plus(lease)))
+                .query((rs, rowNum) -> new Claimed(
+                        new Claim(
+                                rs.getString("stripe_event_id"),
+                                rs.getString("payload"),
+                                rs.getTimestamp("next_attempt_at").toInstant()),
+                        rs.getTimestamp("was_due").toInstant()))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(Claimed::wasDue)
+                        .thenComparing(claimed -> claimed.claim().eventId()))
+                .map(Claimed::claim)
+                .toList();
+    }
+
+    /** A claim and when its row was due before: the order in which claims are worked (the statement's is lost). */
+    private record Claimed(Claim claim, Instant wasDue) {}
+
+    /**
+     * The outcome of a successful attempt: processed or ignored. False when the claim was lost (its lease ran out and
+     * another instance claimed the row); the other instance's work then ends it.
+     */
+    boolean finish(Claim claim, String state) {
+        return jdbc.sql("UPDATE stripe_webhook_event SET state = ?, processed_at = ?, last_error = NULL"
+                                + " WHERE stripe_event_id = ? AND state IN ('received', 'retrying')"
+                                + " AND next_attempt_at = ?")
+                        .params(state, utc(clock.instant()), claim.eventId(), utc(claim.leaseEnd()))
+                        .update()
+                == 1;
     }
 
     /**
-     * Locks the row for the current transaction if it is still due and no other worker holds it; with its payload.
-     * Must run inside the transaction that processes it.
+     * Counts a failed attempt: retried at {@code nextAttemptAt}, or dead when it was the last one allowed. Nothing
+     * when the claim was lost.
      */
-    Optional<Row> claim(String eventId) {
-        return jdbc.sql("SELECT " + COLUMNS + ", payload FROM stripe_webhook_event"
-                        + " WHERE stripe_event_id = ? AND state IN ('received', 'retrying') AND next_attempt_at <= ?"
-                        + " FOR UPDATE SKIP LOCKED")
-                .params(eventId, utc(clock.instant()))
-                .query(Inbox::row)
-                .optional();
-    }
-
-    /** The outcome of a successful attempt: processed or ignored. */
-    void finish(String eventId, String state) {
-        jdbc.sql("UPDATE stripe_webhook_event SET state = ?, processed_at = ?, last_error = NULL"
-                        + " WHERE stripe_event_id = ?")
-                .params(state, utc(clock.instant()), eventId)
-                .update();
-    }
-
-    /** Counts a failed attempt: retried at {@code nextAttemptAt}, or dead when it was the last one allowed. */
-    void failed(String eventId, String error, boolean dead, Instant nextAttemptAt) {
+    void failed(Claim claim, String error, boolean dead, Instant nextAttemptAt) {
         jdbc.sql("UPDATE stripe_webhook_event SET attempts = attempts + 1, last_error = ?, state = ?,"
-                        + " next_attempt_at = ? WHERE stripe_event_id = ? AND state IN ('received', 'retrying')")
-                .params(error, dead ? DEAD : RETRYING, utc(nextAttemptAt), eventId)
+                        + " next_attempt_at = ? WHERE stripe_event_id = ? AND state IN ('received', 'retrying')"
+                        + " AND next_attempt_at = ?")
+                .params(error, dead ? DEAD : RETRYING, utc(nextAttemptAt), claim.eventId(), utc(claim.leaseEnd()))
                 .update();
     }
 

@@ -7,7 +7,6 @@ import io.ledger.api.retry.Backoff;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -17,17 +16,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Processes the inbox: each due event in ONE transaction that locks its row, sends the one command that syncs the Stripe
- * object it names ({@link StripeEvent#syncCommand()}; the command side translates it, and Axon's SpringTransactionManager
- * joins that transaction, so the events it causes are appended in it) and marks it processed or ignored, as the
- * command's answer says. On several nodes the sync runs on the node its Stripe object is routed to, and the payment
- * commands it sends on their payments' owners, each such command in its own transaction, committed before this one: if
- * this transaction then rolls back (a failure, a crash), the row stays due and the sync runs again, and being
- * state-based it finds the ledger in line with Stripe and records nothing new (repeated facts are no-ops). The command carries the Stripe event id as correlation and causation, {@code actor=stripe} and
- * {@code source=webhook}, and so does every event it causes. A failure rolls all of that back; a second transaction then
- * counts the attempt and schedules the next one ({@link WebhookSettings#backoff()}), or parks the event as dead after
- * {@code ledger.webhook.max-attempts}. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share
- * the work; an event stored before a crash is simply still due when the application comes back.
+ * Processes the inbox: claims due events with a lease ({@link Inbox#claimDue}: several instances share the work, none
+ * waits for another, and no database lock or transaction is held while an event is worked), then for each sends the
+ * one command that syncs the Stripe object it names ({@link StripeEvent#syncCommand()}; the command side translates
+ * it in a unit of work and transaction of its own, on whichever node handles it) and marks it processed or ignored, as
+ * the command's answer says. The command carries the Stripe event id as correlation and causation, {@code
+ * actor=stripe} and {@code source=webhook}, and so does every event it causes. A failure counts the attempt and
+ * schedules the next one ({@link WebhookSettings#backoff()}), or parks the event as dead after {@code
+ * ledger.webhook.max-attempts}. An event whose command committed but whose row was not finished (the instance died
+ * in between, or its lease ran out first) is synced again once its lease ends: harmless, because a sync re-reads
+ * Stripe's object and sends its facts, which the payment records only once (a repeated fact is a no-op).
  */
 @Component
 class InboxWorker {
@@ -66,58 +64,57 @@ class InboxWorker {
         }
         // A full batch means more may be waiting: go on at once instead of sleeping a poll interval per batch. Failed
         // events are not due again before their backoff, and dead after max-attempts, so this ends.
-        List<String> due;
+        List<Inbox.Claim> claimed;
         do {
-            due = inbox.due(settings.batchSize());
-            due.forEach(this::process);
-        } while (due.size() == settings.batchSize());
+            claimed = inbox.claimDue(settings.batchSize(), settings.lease());
+            claimed.forEach(this::process);
+        } while (claimed.size() == settings.batchSize());
     }
 
-    /** One pass over the events due now, each attempted at most once; how many were processed or ignored. */
+    /** One claim of the events due now, each attempted once; how many were processed or ignored. */
     int processDue() {
-        List<String> due = inbox.due(settings.batchSize());
         int done = 0;
-        for (String eventId : due) {
-            if (process(eventId)) {
+        for (Inbox.Claim claim : inbox.claimDue(settings.batchSize(), settings.lease())) {
+            if (process(claim)) {
                 done++;
             }
         }
         return done;
     }
 
-    private boolean process(String eventId) {
+    private boolean process(Inbox.Claim claim) {
+        SyncOutcome outcome;
         try {
-            return Boolean.TRUE.equals(transaction.execute(tx -> {
-                Optional<Inbox.Row> row = inbox.claim(eventId);
-                if (row.isEmpty()) {
-                    return false; // processed meanwhile, or another instance holds it
-                }
-                StripeEvent event = StripeEvent.parse(row.get().payload());
-                SyncOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(event.syncCommand())
-                        .andMetaData(Map.of(
-                                EventMetadata.CORRELATION_ID,
-                                event.id(),
-                                EventMetadata.CAUSATION_ID,
-                                event.id(),
-                                EventMetadata.ACTOR,
-                                EventMetadata.Actors.STRIPE,
-                                EventMetadata.SOURCE,
-                                Source.WEBHOOK.wire())));
-                inbox.finish(eventId, outcome == SyncOutcome.IGNORED ? Inbox.IGNORED : Inbox.PROCESSED);
-                return true;
-            }));
+            StripeEvent event = StripeEvent.parse(claim.payload());
+            outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(event.syncCommand())
+                    .andMetaData(Map.of(
+                            EventMetadata.CORRELATION_ID,
+                            event.id(),
+                            EventMetadata.CAUSATION_ID,
+                            event.id(),
+                            EventMetadata.ACTOR,
+                            EventMetadata.Actors.STRIPE,
+                            EventMetadata.SOURCE,
+                            Source.WEBHOOK.wire())));
         } catch (RuntimeException e) {
-            recordFailure(eventId, e);
+            recordFailure(claim, e);
             return false;
         }
+        if (!inbox.finish(claim, outcome == SyncOutcome.IGNORED ? Inbox.IGNORED : Inbox.PROCESSED)) {
+            log.warn(
+                    "Stripe event {} was synced, but its claim had run out and another instance holds it now",
+                    claim.eventId());
+        }
+        return true;
     }
 
-    private void recordFailure(String eventId, RuntimeException failure) {
+    private void recordFailure(Inbox.Claim claim, RuntimeException failure) {
         String error = describe(failure);
+        String eventId = claim.eventId();
         transaction.executeWithoutResult(tx -> {
             int attempts = inbox.attempts(eventId) + 1;
             boolean dead = attempts >= settings.maxAttempts();
-            inbox.failed(eventId, error, dead, clock.instant().plus(backoff.delay(attempts)));
+            inbox.failed(claim, error, dead, clock.instant().plus(backoff.delay(attempts)));
             if (dead) {
                 log.error(
                         "ALERT Stripe event {} parked as a dead letter after {} attempts: {}",

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts before an event is parked as a dead letter
  * @param initialBackoff the wait after an event's first failed attempt; it doubles after each further one
  * @param maxBackoff the longest wait between an event's attempts
+ * @param lease how long the events an inbox worker claimed are its own before another instance may take them (a whole
+ *     batch's syncs, each with its Stripe reads and retries, must fit)
  */
 @ConfigurationProperties("ledger.webhook")
 @Validated
@@ -37,7 +39,8 @@ record WebhookSettings(
         @DefaultValue("20") @Positive int batchSize,
         @DefaultValue("8") @Positive int maxAttempts,
         @DefaultValue("PT10S") @DurationMin(nanos = 0) Duration initialBackoff,
-        @DefaultValue("PT1H") @DurationMin(nanos = 0) Duration maxBackoff) {
+        @DefaultValue("PT1H") @DurationMin(nanos = 0) Duration maxBackoff,
+        @DefaultValue("PT5M") @DurationMin(seconds = 1) Duration lease) {
 
     /** @param enabled whether the inbox worker runs (tests turn it off and run it themselves) */
     record Worker(@DefaultValue("true") boolean enabled) {}

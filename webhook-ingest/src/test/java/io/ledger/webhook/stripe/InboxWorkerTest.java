@@ -15,10 +15,10 @@ import static org.mockito.Mockito.when;
 import io.ledger.api.provider.SyncOutcome;
 import io.ledger.api.provider.SyncStripeObjectCommand;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * How the scheduled poll walks the inbox (it drains full batches at once and stops at the first short one), and what
  * it does with a claimed event: one sync command with the event's id as correlation and causation, the inbox row
- * finished as the command's answer says.
+ * finished as the command's answer says, under the claim it was taken with.
  */
 class InboxWorkerTest {
 
@@ -40,6 +40,7 @@ class InboxWorkerTest {
 
     private final Inbox inbox = mock(Inbox.class);
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
+    private final CommandGateway commands = mock(CommandGateway.class);
 
     @BeforeEach
     void runTransactionsInline() {
@@ -47,43 +48,47 @@ class InboxWorkerTest {
             TransactionCallback<?> work = call.getArgument(0);
             return work.doInTransaction(null);
         });
-        // Unless a test says otherwise every claimed row was taken meanwhile: the walk is under test.
-        when(inbox.claim(any())).thenReturn(Optional.empty());
+        when(inbox.finish(any(), any())).thenReturn(true);
     }
 
     @Test
     void fullBatchesAreDrainedWithoutWaitingForTheNextPoll() {
-        when(inbox.due(BATCH)).thenReturn(List.of("evt_1", "evt_2"), List.of("evt_3", "evt_4"), List.of("evt_5"));
+        when(inbox.claimDue(eq(BATCH), any()))
+                .thenReturn(
+                        List.of(claim("evt_1"), claim("evt_2")),
+                        List.of(claim("evt_3"), claim("evt_4")),
+                        List.of(claim("evt_5")));
 
         worker(true).poll();
 
-        verify(inbox, times(3)).due(BATCH);
-        verify(inbox, times(5)).claim(any());
+        verify(inbox, times(3)).claimDue(eq(BATCH), eq(Duration.ofMinutes(5)));
+        verify(commands, times(5)).sendAndWait(any());
     }
 
     @Test
     void aShortBatchEndsThePoll() {
-        when(inbox.due(BATCH)).thenReturn(List.of("evt_1"), List.of("evt_2", "evt_3"));
+        when(inbox.claimDue(eq(BATCH), any()))
+                .thenReturn(List.of(claim("evt_1")), List.of(claim("evt_2"), claim("evt_3")));
 
         worker(true).poll();
 
-        verify(inbox, times(1)).due(BATCH);
-        verify(inbox, times(1)).claim("evt_1");
+        verify(inbox, times(1)).claimDue(eq(BATCH), any());
+        verify(commands, times(1)).sendAndWait(any());
     }
 
     @Test
     void aDisabledWorkerLeavesTheInboxAlone() {
         worker(false).poll();
 
-        verify(inbox, never()).due(anyInt());
+        verify(inbox, never()).claimDue(anyInt(), any());
     }
 
     @Test
     void aClaimedEventIsSyncedByOneCommandAndFinishedAsItsAnswerSays() {
         CommandGateway commands = mock(CommandGateway.class);
         when(commands.sendAndWait(any())).thenReturn(SyncOutcome.IGNORED);
-        when(inbox.due(BATCH)).thenReturn(List.of("evt_1"));
-        when(inbox.claim("evt_1")).thenReturn(Optional.of(row("evt_1", "customer.created")));
+        Inbox.Claim claim = claim("evt_1", "customer.created");
+        when(inbox.claimDue(eq(BATCH), any())).thenReturn(List.of(claim));
 
         assertThat(worker(commands).processDue()).isOne();
 
@@ -96,7 +101,7 @@ class InboxWorkerTest {
                 .containsEntry("causationId", "evt_1")
                 .containsEntry("actor", "stripe")
                 .containsEntry("source", "webhook");
-        verify(inbox).finish("evt_1", Inbox.IGNORED);
+        verify(inbox).finish(claim, Inbox.IGNORED);
     }
 
     @Test
@@ -110,13 +115,13 @@ class InboxWorkerTest {
                 })
                 .when(transaction)
                 .executeWithoutResult(any());
-        when(inbox.due(BATCH)).thenReturn(List.of("evt_1"));
-        when(inbox.claim("evt_1")).thenReturn(Optional.of(row("evt_1", "refund.updated")));
+        Inbox.Claim claim = claim("evt_1", "refund.updated");
+        when(inbox.claimDue(eq(BATCH), any())).thenReturn(List.of(claim));
 
         assertThat(worker(commands).processDue()).isZero();
 
         verify(inbox, never()).finish(any(), any());
-        verify(inbox).failed(eq("evt_1"), contains("no payment for re_1"), eq(false), any());
+        verify(inbox).failed(eq(claim), contains("no payment for re_1"), eq(false), any());
     }
 
     @Test
@@ -131,31 +136,35 @@ class InboxWorkerTest {
                 })
                 .when(transaction)
                 .executeWithoutResult(any());
-        when(inbox.due(BATCH)).thenReturn(List.of("evt_1"));
-        when(inbox.claim("evt_1")).thenReturn(Optional.of(row("evt_1", "refund.updated")));
+        Inbox.Claim claim = claim("evt_1", "refund.updated");
+        when(inbox.claimDue(eq(BATCH), any())).thenReturn(List.of(claim));
         InboxWorker worker = new InboxWorker(
                 inbox, commands, transaction, Settings.with(BATCH, true), Clock.fixed(now, ZoneOffset.UTC));
 
         // The third failure: 10 s x 2^2.
         when(inbox.attempts("evt_1")).thenReturn(2);
         worker.processDue();
-        verify(inbox).failed(eq("evt_1"), any(), eq(false), eq(now.plusSeconds(40)));
+        verify(inbox).failed(eq(claim), any(), eq(false), eq(now.plusSeconds(40)));
 
         // The eighth, max-attempts: a dead letter.
         when(inbox.attempts("evt_1")).thenReturn(7);
         worker.processDue();
-        verify(inbox).failed(eq("evt_1"), any(), eq(true), any());
+        verify(inbox).failed(eq(claim), any(), eq(true), any());
     }
 
-    private static Inbox.Row row(String eventId, String type) {
+    private static Inbox.Claim claim(String eventId) {
+        return claim(eventId, "customer.created");
+    }
+
+    private static Inbox.Claim claim(String eventId, String type) {
         String payload = "{\"id\": \"" + eventId + "\", \"object\": \"event\", \"type\": \"" + type
                 + "\", \"created\": 1763800000, \"data\": {\"object\": {\"id\": \"cus_1\","
                 + " \"object\": \"customer\"}}}";
-        return new Inbox.Row(eventId, type, null, null, null, Inbox.RECEIVED, 0, null, null, payload);
+        return new Inbox.Claim(eventId, payload, Instant.parse("2026-11-23T10:05:00Z"));
     }
 
     private InboxWorker worker(boolean enabled) {
-        return new InboxWorker(inbox, null, transaction, Settings.with(BATCH, enabled), Clock.systemUTC());
+        return new InboxWorker(inbox, commands, transaction, Settings.with(BATCH, enabled), Clock.systemUTC());
     }
 
     private InboxWorker worker(CommandGateway commands) {

@@ -23,7 +23,8 @@ final class Settings {
                 batchSize,
                 8,
                 Duration.ofSeconds(10),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                Duration.ofMinutes(5));
     }
 
     static WebhookSecrets secrets(String commaSeparated) {
