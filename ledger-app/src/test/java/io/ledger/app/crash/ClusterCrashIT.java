@@ -47,12 +47,13 @@ class ClusterCrashIT {
     private final ProcessDatabase database = new ProcessDatabase("ledger_cluster_");
     private final String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
     private final List<LedgerProcess> nodes = new ArrayList<>();
+    private List<String> members;
     private Acknowledged acknowledged;
 
     @BeforeEach
     void start() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "cluster"));
-        List<String> members = IntStream.range(0, NODES)
+        members = IntStream.range(0, NODES)
                 .mapToObj(n -> "127.0.0.1:" + LedgerProcess.freePort())
                 .toList();
         for (int n = 0; n < NODES; n++) {
@@ -99,12 +100,12 @@ class ClusterCrashIT {
         try {
             long loadMillis = 4_000 + random.nextInt(4_000);
             Thread.sleep(loadMillis);
-            String owner = nodes.get(victim).pid() + "@";
+            String owner = members.get(victim);
             int before = acknowledged.creates();
             Instant killed = Instant.now();
             nodes.get(victim).kill();
             System.out.printf(
-                    "cluster test: node %d (pid %s) killed with SIGKILL after %d ms of load, %d creates acknowledged%n",
+                    "cluster test: node %d (%s) killed with SIGKILL after %d ms of load, %d creates acknowledged%n",
                     victim, owner, loadMillis, before);
             takeover = segmentsTakenOverFrom(owner, killed);
             System.out.println(
@@ -164,8 +165,8 @@ class ClusterCrashIT {
     }
 
     /**
-     * Waits until no segment of any processor is claimed by the dead node's owner name ({@code pid@host}, Axon's
-     * default) and every segment is claimed by a living node; answers how long after the kill that was.
+     * Waits until no segment of any processor is claimed by the dead node (claims are owned by a node's cluster
+     * address) and every segment is claimed by a living node; answers how long after the kill that was.
      */
     private Duration segmentsTakenOverFrom(String deadOwner, Instant killed) throws Exception {
         Instant deadline = killed.plus(TAKEOVER_LIMIT);
@@ -173,7 +174,7 @@ class ClusterCrashIT {
         while (Instant.now().isBefore(deadline)) {
             owners = segmentOwners();
             boolean takenOver = !owners.isEmpty()
-                    && owners.values().stream().allMatch(owner -> owner != null && !owner.startsWith(deadOwner));
+                    && owners.values().stream().allMatch(owner -> owner != null && !owner.equals(deadOwner));
             if (takenOver) {
                 return Duration.between(killed, Instant.now());
             }
