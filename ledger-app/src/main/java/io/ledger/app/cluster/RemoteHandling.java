@@ -4,8 +4,6 @@ import io.ledger.api.problem.LedgerProblem;
 import io.ledger.api.problem.ServiceUnavailable;
 import io.ledger.app.web.ProblemAdvice;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -13,7 +11,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.common.Registration;
-import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -70,7 +67,7 @@ final class RemoteHandling implements CommandBus {
 
     /** As {@link ProblemAdvice} reads a failure: a rule's exception, else the database's failure, else Axon's own. */
     static Optional<RemoteFailure> describe(Throwable failure) {
-        Throwable unwrapped = unwrapped(failure);
+        Throwable unwrapped = ProblemAdvice.unwrapped(failure);
         if (unwrapped instanceof LedgerProblem problem) {
             return Optional.of(RemoteFailure.of(problem));
         }
@@ -85,17 +82,6 @@ final class RemoteHandling implements CommandBus {
             return Optional.of(RemoteFailure.concurrentUpdate(raced));
         }
         return Optional.empty();
-    }
-
-    private static Throwable unwrapped(Throwable e) {
-        Throwable failure = e;
-        while ((failure instanceof CompletionException
-                        || failure instanceof ExecutionException
-                        || failure instanceof HandlerExecutionException)
-                && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        return failure;
     }
 
     @Override

@@ -150,7 +150,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** The failure a wrapper stands for: the query bus's futures and Axon's execution exceptions carry it as cause. */
-    private static Throwable unwrapped(Throwable e) {
+    public static Throwable unwrapped(Throwable e) {
         Throwable failure = e;
         while ((failure instanceof CompletionException
                         || failure instanceof ExecutionException

@@ -76,8 +76,11 @@ final class Acknowledged {
         return refunds.values().stream().mapToInt(Set::size).sum();
     }
 
-    int retriedRequests() {
-        return retriedRequests.get();
+    /** How much was asked and acknowledged, for the test's output. */
+    String summary(int requests, RetryingClient client) {
+        return String.format(
+                "%d requests (%d sent more than once, %d sends again in all), %d creates and %d refunds acknowledged",
+                requests, retriedRequests.get(), client.retries(), creates.size(), refunds());
     }
 
     List<String> unexpectedAnswers() {

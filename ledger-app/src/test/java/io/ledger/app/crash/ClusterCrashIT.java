@@ -23,8 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,13 +86,7 @@ class ClusterCrashIT {
 
         List<URI> bases = nodes.stream().map(LedgerProcess::base).toList();
         RetryingClient client = new RetryingClient(bases, TestTokens.admin(secret, "cluster-client"));
-        AtomicBoolean stopping = new AtomicBoolean();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<Integer>> work = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int clientNumber = c;
-            work.add(clients.submit(() -> new ShopLoad(client, acknowledged, NODES).run(clientNumber, seed, stopping)));
-        }
+        Shops shops = new Shops(CLIENTS, new ShopLoad(client, acknowledged, NODES), seed);
         Duration takeover;
         int victim = random.nextInt(NODES);
         try {
@@ -112,24 +104,9 @@ class ClusterCrashIT {
                     "cluster test: the dead node's segments were taken over in " + takeover.toMillis() + " ms");
             Thread.sleep(3_000);
         } finally {
-            stopping.set(true);
-            clients.shutdown();
+            shops.stop();
         }
-        assertThat(clients.awaitTermination(3, TimeUnit.MINUTES))
-                .as("every client's last request answered")
-                .isTrue();
-        int requests = 0;
-        for (Future<Integer> each : work) {
-            requests += each.get();
-        }
-        System.out.printf(
-                "cluster test: %d requests (%d sent more than once, %d sends again in all), %d creates and %d refunds"
-                        + " acknowledged%n",
-                requests,
-                acknowledged.retriedRequests(),
-                client.retries(),
-                acknowledged.creates(),
-                acknowledged.refunds());
+        System.out.println("cluster test: " + acknowledged.summary(shops.requests(), client));
 
         assertThat(acknowledged.unexpectedAnswers())
                 .as("answers other than the call's success")

@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ledger.app.security.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,13 +59,7 @@ class CrashRecoveryIT {
 
         System.out.println("crash test: started in " + ledger.start().toMillis() + " ms");
         RetryingClient client = new RetryingClient(ledger.base(), TestTokens.admin(secret, "crash-client"));
-        AtomicBoolean stopping = new AtomicBoolean();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<Integer>> work = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int clientNumber = c;
-            work.add(clients.submit(() -> new ShopLoad(client, acknowledged).run(clientNumber, seed, stopping)));
-        }
+        Shops shops = new Shops(CLIENTS, new ShopLoad(client, acknowledged), seed);
         try {
             for (int kill = 1; kill <= KILLS; kill++) {
                 long loadMillis = 3_000 + random.nextInt(5_000);
@@ -87,24 +74,9 @@ class CrashRecoveryIT {
             }
             Thread.sleep(3_000);
         } finally {
-            stopping.set(true);
-            clients.shutdown();
+            shops.stop();
         }
-        assertThat(clients.awaitTermination(3, TimeUnit.MINUTES))
-                .as("every client's last request answered")
-                .isTrue();
-        int requests = 0;
-        for (Future<Integer> each : work) {
-            requests += each.get();
-        }
-        System.out.printf(
-                "crash test: %d requests (%d sent more than once, %d sends again in all), %d creates and %d refunds"
-                        + " acknowledged%n",
-                requests,
-                acknowledged.retriedRequests(),
-                client.retries(),
-                acknowledged.creates(),
-                acknowledged.refunds());
+        System.out.println("crash test: " + acknowledged.summary(shops.requests(), client));
 
         assertThat(acknowledged.unexpectedAnswers())
                 .as("answers other than the call's success")
