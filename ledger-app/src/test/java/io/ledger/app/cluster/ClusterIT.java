@@ -22,6 +22,7 @@ import io.ledger.api.payment.RecordPaymentCanceledCommand;
 import io.ledger.api.payment.RecordPaymentFailedCommand;
 import io.ledger.api.payment.RecordPaymentProcessingCommand;
 import io.ledger.api.payment.RecordPaymentSucceededCommand;
+import io.ledger.api.payment.RecordProcessingSucceededCommand;
 import io.ledger.api.payment.RecordRefundFailedCommand;
 import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
@@ -388,6 +389,7 @@ class ClusterIT {
                         id, "po_1", 1000, 59, 941, Currency.getInstance("USD"), Instant.parse("2026-11-24T00:00:00Z")),
                 new RecordPaymentSucceededCommand(id, "pi_1", "pm_card_visa", details),
                 new RecordPaymentProcessingCommand(id, "pm_card_visa"),
+                new RecordProcessingSucceededCommand(id, 2),
                 new RecordPaymentActionRequiredCommand(id, "pm_card_visa", "use_stripe_sdk"),
                 new RecordPaymentFailedCommand(id, "card_declined", "generic_decline", "Declined.", null, details),
                 new RecordPaymentCanceledCommand(id, "abandoned"),

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A client that keeps asking until the ledger answers, as a careful shop's backend does: a POST is sent again with the
  * same Idempotency-Key and body after a connection refused or reset (the node is down or was killed mid-request), a
- * time-out, a 503, or a 409 {@code idempotency_key_in_use}. Any other answer is the answer.
+ * time-out, a 503, or a 409 {@code idempotency_key_in_use} or {@code concurrent_update} (both say: nothing was
+ * recorded, send again; the second comes when two nodes race for one payment, docs/api.md). Any other answer is the
+ * answer.
  *
  * <p>Given several nodes, it spreads its calls as a load balancer does: each call starts at a random node and every
  * send again goes to the next one, so a dead node's calls move to the living.
@@ -124,6 +126,7 @@ final class RetryingClient {
                 || (status == 409
                         && body != null
                         && body.has("code")
-                        && body.get("code").asString().equals("idempotency_key_in_use"));
+                        && List.of("idempotency_key_in_use", "concurrent_update")
+                                .contains(body.get("code").asString()));
     }
 }
