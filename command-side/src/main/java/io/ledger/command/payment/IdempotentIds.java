@@ -27,6 +27,14 @@ final class IdempotentIds {
                 : PaymentId.of(PaymentId.PREFIX + derived("payment", scope(caller), idempotencyKey));
     }
 
+    /**
+     * The id of a batch item that has no key of its own, in a batch sent with an Idempotency-Key: the same batch sent
+     * again makes the same payments.
+     */
+    static PaymentId batchItem(Principal caller, String batchKey, int index) {
+        return PaymentId.of(PaymentId.PREFIX + derived("batch payment " + index, scope(caller), batchKey));
+    }
+
     static RefundId refund(Principal caller, String idempotencyKey, PaymentId paymentId) {
         return idempotencyKey == null
                 ? RefundId.newId()

@@ -82,6 +82,7 @@ public final class RouteScopes {
             rule(HttpMethod.GET, "/api/payments/**", PAYMENTS_READ, PAYMENTS_READ_OWN),
             rule(HttpMethod.HEAD, "/api/payments/**", PAYMENTS_READ, PAYMENTS_READ_OWN),
             rule(HttpMethod.POST, "/api/payments", PAYMENTS_WRITE, PAYMENTS_WRITE_OWN),
+            rule(HttpMethod.POST, "/api/payments/batch", PAYMENTS_WRITE, PAYMENTS_WRITE_OWN),
             rule(HttpMethod.POST, "/api/payments/*/confirm", PAYMENTS_WRITE, PAYMENTS_WRITE_OWN),
             rule(HttpMethod.POST, "/api/payments/*/cancel", PAYMENTS_WRITE, PAYMENTS_WRITE_OWN),
             rule(HttpMethod.POST, "/api/payments/*/refunds", REFUNDS_WRITE),
