@@ -61,7 +61,11 @@ class SimulationController {
                     retry.""")
     @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
     @PostMapping("/{id}/simulate")
-    PaymentView simulate(@PathVariable String id, @Valid @RequestBody(required = false) SimulatePaymentBody body) {
+    PaymentView simulate(
+            @PathVariable String id,
+            // Required, as the description says; taken when missing so that the refusal names the field.
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) @Valid @RequestBody(required = false)
+                    SimulatePaymentBody body) {
         if (body == null) {
             throw new OutcomeMissing();
         }
