@@ -4,20 +4,29 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
+import com.stripe.model.Customer;
 import com.stripe.model.Dispute;
 import com.stripe.model.HasId;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeCollection;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.PaymentMethodDetachParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
+import com.stripe.param.common.EmptyParam;
 import io.ledger.api.money.Money;
+import io.ledger.command.provider.CustomerProvider.CustomerDetails;
+import io.ledger.command.provider.CustomerProvider.MethodCall;
 import io.ledger.command.provider.PaymentRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +40,9 @@ import java.util.function.Function;
  * The ledger's one Stripe client: every request of the adapter (the provider's, the janitor's, a webhook sync's reads)
  * is made here, each through {@link StripeCalls}' retries and circuit breaker. Every POST carries an idempotency key
  * derived from our ids ({@code <paymentId>-create}, {@code <paymentId>-confirm-<attempt>}, {@code <paymentId>-cancel},
- * {@code <refundId>}), so a repeated call never charges or refunds twice. Lists are read whole, each page a call of its
+ * {@code <refundId>}; a customer's from its key and its stream's version, {@code <customer key>-create},
+ * {@code -update-<version>}, {@code -attach-<version>}, {@code -detach-<version>}, {@code -default-<version>}), so a
+ * repeated call never charges or refunds twice. Lists are read whole, each page a call of its
  * own. PaymentIntents are read with their latest charge expanded, for its balance transaction.
  */
 class StripeApi {
@@ -74,7 +85,9 @@ class StripeApi {
                 .setAmount(request.amount().minor())
                 .setCurrency(request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
                 .putAllMetadata(metadata);
-        if (request.customerId() != null && request.customerId().matches("cus_[A-Za-z0-9]+")) {
+        if (request.providerCustomerId() != null) {
+            params.setCustomer(request.providerCustomerId());
+        } else if (request.customerId() != null && request.customerId().matches("cus_[A-Za-z0-9]+")) {
             params.setCustomer(request.customerId());
         }
         if (request.description() != null) {
@@ -197,6 +210,89 @@ class StripeApi {
                                 .addExpand("data.source")
                                 .setStartingAfter(after)
                                 .build()));
+    }
+
+    // --- customers and their payment methods ----------------------------------------------------------------------
+
+    /** Makes the Stripe Customer of ours, our id in its metadata, with the key {@code <customer key>-create}. */
+    Customer createCustomer(CustomerDetails customer) throws StripeException {
+        CustomerCreateParams.Builder params =
+                CustomerCreateParams.builder().putMetadata("customerId", customer.customerId());
+        if (customer.email() != null) {
+            params.setEmail(customer.email());
+        }
+        if (customer.name() != null) {
+            params.setName(customer.name());
+        }
+        String key = customer.key().value();
+        return calls.call(
+                "create customer " + key,
+                () -> stripe.v1().customers().create(params.build(), idempotent(key + "-create")));
+    }
+
+    /** Gives the Stripe Customer these details (a missing one is cleared), key {@code <key>-update-<version>}. */
+    Customer updateCustomer(CustomerDetails customer, String stripeCustomerId, long version) throws StripeException {
+        CustomerUpdateParams.Builder params = CustomerUpdateParams.builder();
+        if (customer.email() != null) {
+            params.setEmail(customer.email());
+        } else {
+            params.setEmail(EmptyParam.EMPTY);
+        }
+        if (customer.name() != null) {
+            params.setName(customer.name());
+        } else {
+            params.setName(EmptyParam.EMPTY);
+        }
+        String key = customer.key().value();
+        return calls.call(
+                "update customer " + key,
+                () -> stripe.v1()
+                        .customers()
+                        .update(stripeCustomerId, params.build(), idempotent(key + "-update-" + version)));
+    }
+
+    /** Attaches the payment method to the Stripe Customer, key {@code <key>-attach-<version>}. */
+    PaymentMethod attachPaymentMethod(MethodCall call) throws StripeException {
+        PaymentMethodAttachParams params = PaymentMethodAttachParams.builder()
+                .setCustomer(call.providerCustomerId())
+                .build();
+        String key = call.key().value();
+        return calls.call(
+                "attach payment method to customer " + key,
+                () -> stripe.v1()
+                        .paymentMethods()
+                        .attach(call.paymentMethod(), params, idempotent(key + "-attach-" + call.version())));
+    }
+
+    /** Detaches the payment method from its Stripe Customer, key {@code <key>-detach-<version>}. */
+    PaymentMethod detachPaymentMethod(MethodCall call) throws StripeException {
+        String key = call.key().value();
+        return calls.call(
+                "detach payment method of customer " + key,
+                () -> stripe.v1()
+                        .paymentMethods()
+                        .detach(
+                                call.paymentMethod(),
+                                PaymentMethodDetachParams.builder().build(),
+                                idempotent(key + "-detach-" + call.version())));
+    }
+
+    /**
+     * Makes the payment method the Stripe Customer's default ({@code invoice_settings[default_payment_method]}), key
+     * {@code <key>-default-<version>}.
+     */
+    Customer setDefaultPaymentMethod(MethodCall call) throws StripeException {
+        CustomerUpdateParams params = CustomerUpdateParams.builder()
+                .setInvoiceSettings(CustomerUpdateParams.InvoiceSettings.builder()
+                        .setDefaultPaymentMethod(call.paymentMethod())
+                        .build())
+                .build();
+        String key = call.key().value();
+        return calls.call(
+                "set the default payment method of customer " + key,
+                () -> stripe.v1()
+                        .customers()
+                        .update(call.providerCustomerId(), params, idempotent(key + "-default-" + call.version())));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

@@ -47,6 +47,11 @@ class StripeConfiguration {
     }
 
     @Bean
+    StripeCustomerProvider stripeCustomerProvider(StripeApi stripe) {
+        return new StripeCustomerProvider(stripe);
+    }
+
+    @Bean
     Backoff stripeJanitorBackoff(JanitorSettings janitor) {
         return janitor.schedule();
     }

@@ -3,6 +3,10 @@ package io.ledger.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ledger.api.customer.AttachPaymentMethodCommand;
+import io.ledger.api.customer.CustomerCommand;
+import io.ledger.api.customer.DetachPaymentMethodCommand;
+import io.ledger.api.customer.SaveCustomerCommand;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
@@ -402,6 +406,14 @@ class ClusterIT {
                 .as("a sample of every payment command")
                 .containsExactlyInAnyOrder(PaymentCommand.class.getPermittedSubclasses());
         List<Object> messages = new ArrayList<>(commands);
+        List<CustomerCommand> customerCommands = List.of(
+                new SaveCustomerCommand("cus_1", "jenny@example.com", "Jenny Rosen"),
+                new AttachPaymentMethodCommand("cus_1", "pm_card_visa", true),
+                new DetachPaymentMethodCommand("cus_1", "pm_card_visa"));
+        assertThat(customerCommands.stream().map(Object::getClass).distinct())
+                .as("a sample of every customer command")
+                .containsExactlyInAnyOrder(CustomerCommand.class.getPermittedSubclasses());
+        messages.addAll(customerCommands);
         messages.add(new SyncStripeObjectCommand(
                 "evt_1",
                 "payment_intent.succeeded",
