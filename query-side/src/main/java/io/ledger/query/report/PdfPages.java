@@ -17,8 +17,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * A printable document written top to bottom on A4 pages, in PDF's standard fonts (nothing embedded): a title,
  * headings and text in Helvetica, table rows in Courier, whose fixed width lines columns up without measuring text.
- * A new page starts when the next lines would not fit, a heading never ends a page, and every page gets a footer
- * with its number. Positions are whole points. Text must be printable ASCII.
+ * A new page starts when the next lines would not fit, a heading or section never ends a page, and every page gets a
+ * footer with its number. Positions are whole points. Text must be printable ASCII.
  */
 final class PdfPages implements AutoCloseable {
 
@@ -29,6 +29,7 @@ final class PdfPages implements AutoCloseable {
     private static final int MARGIN = 50;
     private static final int FOOTER_SIZE = 8;
     private static final int TITLE_SIZE = 16;
+    private static final int SECTION_SIZE = 14;
     private static final int HEADING_SIZE = 12;
     private static final int TEXT_SIZE = 10;
     private static final int ROW_SIZE = 9;
@@ -52,6 +53,12 @@ final class PdfPages implements AutoCloseable {
     void title(String text) {
         write(bold, TITLE_SIZE, text, 1);
         y -= TEXT_SIZE;
+    }
+
+    /** A part of the document, such as a currency's statement. */
+    void section(String text) {
+        y -= SECTION_SIZE;
+        write(bold, SECTION_SIZE, text, HEADING_KEEPS);
     }
 
     void heading(String text) {

@@ -39,8 +39,7 @@ final class ReportPdf {
 
     private static void currency(PdfPages pages, CurrencyReportView report) {
         String code = report.currency();
-        pages.space();
-        pages.heading(code.toUpperCase(Locale.ROOT));
+        pages.section(code.toUpperCase(Locale.ROOT));
         pages.heading("Amounts");
         amount(pages, "Gross (captured)", report.gross(), code);
         amount(pages, "Refunded", report.refunded(), code);
