@@ -49,9 +49,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The payment report end to end: payments in Swiss francs (a currency no other test uses, so its figures are exactly
  * these) created, declined and retried, canceled, refunded, settled with fees (matched and mismatched) and disputed
- * over HTTP against the assembled application on real PostgreSQL, and one in Norwegian kroner beside them. The report
- * is then checked figure by figure against what was done, against {@code GET /api/payments/stats}, the trial balance
- * and every account's journal lines, in JSON, in CSV (parsed) and in PDF (its text read back with PDFBox).
+ * over HTTP against the assembled application on real PostgreSQL, one in Norwegian kroner and one in Swedish kronor
+ * (still pending) beside them. The report is then checked figure by figure against what was done, against {@code GET
+ * /api/payments/stats}, the trial balance and every account's journal lines, in JSON, in CSV (parsed) and in PDF (its
+ * text read back with PDFBox).
  */
 @LedgerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,6 +96,7 @@ class PaymentReportIT {
         String refunded = create(customer, 4_000, "chf", "pm_card_visa", "succeeded");
         create(customer, 1_000, "chf", "pm_card_authenticationRequired", "requires_action");
         create(customer, 20_000, "nok", "pm_card_visa", "succeeded");
+        create(customer, 3_000, "sek", null, "pending");
 
         assertThat(post("/api/payments/" + retried + "/confirm", Map.of("paymentMethod", "pm_card_visa"), 200)
                         .get("status")
@@ -266,7 +268,18 @@ class PaymentReportIT {
         JsonNode asked = report("from", before, "to", before, "currency", "chf").at("/currencies/0");
         assertThat(asked.get("currency").asString()).isEqualTo("chf");
         assertThat(longs(asked, "gross", "refunded", "fees", "disputed", "net")).containsOnly(0L);
+        assertThat(accounts(asked)).hasSize(9);
         accounts(asked).values().forEach(figures -> assertThat(figures).containsOnly(0L));
+    }
+
+    @Test
+    void aCurrencyWithPaymentsButNothingPostedHasTheWholeChartAtZero() {
+        JsonNode sek = currency(report("from", today.toString(), "to", today.toString()), "sek");
+
+        assertThat(sek.at("/counts/created").asLong()).isEqualTo(1);
+        assertThat(statuses(sek).get(0)).as("pending").isEqualTo(1);
+        assertThat(accounts(sek)).hasSize(9);
+        accounts(sek).values().forEach(figures -> assertThat(figures).containsOnly(0L));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,26 +38,21 @@ class AccountMovements {
                                coalesce(sum(debits) FILTER (WHERE day >= :from), 0)::bigint AS debits,
                                coalesce(sum(credits) FILTER (WHERE day >= :from), 0)::bigint AS credits
                           FROM journal_balance_daily
-                         WHERE day <= :to AND (CAST(:currency AS char(3)) IS NULL OR currency = :currency)
+                         WHERE day <= :to
                          GROUP BY account, currency
-                        """)
-                .param("from", query.from())
+                        """).param("from", query.from()).param("to", query.to()).query(rs -> {
+            sums.put(
+                    key(rs.getString("account"), rs.getString("currency")),
+                    new Sums(
+                            Math.subtractExact(rs.getLong("opening_debits"), rs.getLong("opening_credits")),
+                            rs.getLong("debits"),
+                            rs.getLong("credits")));
+        });
+        SortedSet<String> currencies = new TreeSet<>(query.alsoCurrencies());
+        currencies.addAll(jdbc.sql("SELECT DISTINCT currency FROM journal_balance_daily WHERE day <= :to")
                 .param("to", query.to())
-                .param("currency", query.currency())
-                .query(rs -> {
-                    sums.put(
-                            key(rs.getString("account"), rs.getString("currency")),
-                            new Sums(
-                                    Math.subtractExact(rs.getLong("opening_debits"), rs.getLong("opening_credits")),
-                                    rs.getLong("debits"),
-                                    rs.getLong("credits")));
-                });
-        List<String> currencies = query.currency() != null
-                ? List.of(query.currency())
-                : jdbc.sql("SELECT DISTINCT currency FROM journal_balance_daily WHERE day <= :to ORDER BY currency")
-                        .param("to", query.to())
-                        .query(String.class)
-                        .list();
+                .query(String.class)
+                .list());
         List<AccountMovementView> accounts = new ArrayList<>();
         for (String currency : currencies) {
             for (Account account : Account.values()) {

@@ -2,14 +2,19 @@ package io.ledger.query.report;
 
 import io.ledger.api.ledger.AccountMovementsView;
 import io.ledger.api.ledger.FindAccountMovementsQuery;
+import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.report.FindPaymentReportQuery;
 import io.ledger.api.report.PaymentReportView;
 import io.ledger.api.stats.FindPaymentStatsQuery;
 import io.ledger.api.stats.PaymentStatsView;
 import io.ledger.api.stats.StatsGrouping;
+import io.ledger.query.report.PaymentActivity.Disputes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,17 +60,21 @@ class PaymentReports {
                             new FindPaymentStatsQuery(query.from(), query.to(), StatsGrouping.MONTH),
                             PaymentStatsView.class)
                     .join();
+            Map<String, Map<PaymentStatus, Long>> statuses =
+                    activity.statuses(query.from(), query.to(), query.currency());
+            Map<String, Disputes> disputes = activity.disputes(query.from(), query.to(), query.currency());
+            // The chart in every reported currency, also those with payments but nothing posted yet.
+            Set<String> currencies = new HashSet<>(statuses.keySet());
+            currencies.addAll(disputes.keySet());
+            stats.currencies().forEach(currency -> currencies.add(currency.currency()));
+            if (query.currency() != null) {
+                currencies.add(query.currency());
+            }
             AccountMovementsView accounts = queries.query(
-                            new FindAccountMovementsQuery(query.from(), query.to(), query.currency()),
+                            new FindAccountMovementsQuery(query.from(), query.to(), currencies),
                             AccountMovementsView.class)
                     .join();
-            return ReportAssembly.of(
-                    query,
-                    generatedAt,
-                    stats,
-                    accounts,
-                    activity.statuses(query.from(), query.to(), query.currency()),
-                    activity.disputes(query.from(), query.to(), query.currency()));
+            return ReportAssembly.of(query, generatedAt, stats, accounts, statuses, disputes);
         });
     }
 }

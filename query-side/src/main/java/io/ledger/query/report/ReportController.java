@@ -65,7 +65,7 @@ class ReportController {
             in = ParameterIn.QUERY,
             description = """
                     Only this currency (ISO 4217, either case), reported even when nothing happened in it. Default: \
-                    every currency that saw a payment, a dispute or a journal entry by the end of the period.""",
+                    every currency with a payment fact in the period or a journal entry by its end.""",
             schema = @Schema(type = "string", example = "usd"))
     @Parameter(
             name = "format",
