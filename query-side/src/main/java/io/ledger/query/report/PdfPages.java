@@ -3,6 +3,7 @@ package io.ledger.query.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
@@ -104,7 +105,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** An instant's calendar in UTC, for the document's creation date. */
-    static Calendar utc(java.time.Instant instant) {
+    static Calendar utc(Instant instant) {
         Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(instant.toEpochMilli());
         return calendar;

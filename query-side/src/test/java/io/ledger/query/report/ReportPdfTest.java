@@ -7,6 +7,7 @@ import io.ledger.api.report.CurrencyReportView;
 import io.ledger.api.report.PaymentReportView;
 import io.ledger.api.report.ReportCountsView;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +23,7 @@ class ReportPdfTest {
     void theStatementPrintsEveryFigureInTheMajorUnit() throws IOException {
         byte[] pdf = ReportPdf.render(ReportSamples.twoCurrencies());
 
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             int pages = document.getNumberOfPages();
             assertThat(document.getDocumentInformation().getTitle())
