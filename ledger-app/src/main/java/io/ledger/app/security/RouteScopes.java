@@ -77,6 +77,7 @@ public final class RouteScopes {
             rule(HttpMethod.GET, "/api/payments/stats", ANALYTICS_READ),
             rule(HttpMethod.GET, "/api/payments/unreconciled", ANALYTICS_READ),
             rule(HttpMethod.GET, "/api/payments/reconciliation", ANALYTICS_READ),
+            rule(HttpMethod.GET, "/api/payments/reports", ANALYTICS_READ),
             rule(HttpMethod.GET, "/api/payments/export", ANALYTICS_READ, PAYMENTS_READ, PAYMENTS_READ_OWN),
             rule(HttpMethod.GET, "/api/payments", PAYMENTS_READ, PAYMENTS_READ_OWN),
             rule(HttpMethod.GET, "/api/payments/**", PAYMENTS_READ, PAYMENTS_READ_OWN),
