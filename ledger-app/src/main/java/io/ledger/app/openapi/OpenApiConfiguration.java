@@ -53,6 +53,7 @@ class OpenApiConfiguration {
                         tag(
                                 "Payment history",
                                 "Payments as the read model holds them: one, a list, an export, a live feed."),
+                        tag("Checkout", "Hosted checkout sessions: a payment and the page where its customer pays."),
                         tag(
                                 "Reporting",
                                 "Figures per currency: stats, unreconciled payments, reconciliation, statements."),
