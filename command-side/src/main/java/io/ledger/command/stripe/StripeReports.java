@@ -112,6 +112,11 @@ final class StripeReports {
                 charge);
     }
 
+    /** Whether a Checkout session was completed by its customer (paid, or an asynchronous payment under way). */
+    static boolean checkoutComplete(Session session) {
+        return "complete".equals(session.getStatus());
+    }
+
     static RefundReport refund(Refund refund, String apiVersion) {
         RefundReport.Status status = switch (String.valueOf(refund.getStatus())) {
             case "succeeded" -> RefundReport.Status.SUCCEEDED;

@@ -240,6 +240,46 @@ class ClusterIT {
         assertThat(db.events()).isEqualTo(events + 2);
     }
 
+    /** A batch's creates join the transaction of the node that took it, whoever owns their payments. */
+    @Test
+    void anAtomicBatchIsCreatedOnTheNodeThatTookItAndRolledBackThereWhole() {
+        List<String> keys = List.of(keyOwnedBy(b), keyOwnedBy(b), keyOwnedBy(a));
+        List<Map<String, Object>> items = keys.stream()
+                .map(key -> {
+                    Map<String, Object> item = new HashMap<>(payment(true));
+                    item.put("idempotencyKey", key);
+                    return item;
+                })
+                .toList();
+
+        Answer created = a.api.post("/api/payments/batch", Map.of("atomic", true, "payments", items));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        for (String key : keys) {
+            PaymentId id = TestPaymentIds.forKey(CALLER, key);
+            assertThat(handled(id)).extracting(Handled::node).containsExactly(a.name);
+            assertThat(db.eventsOf(id.value()))
+                    .extracting(StoredEvent::type)
+                    .containsExactly("PaymentCreated", "PaymentSucceeded");
+        }
+
+        List<String> rolledBack = List.of(keyOwnedBy(b), keyOwnedBy(a));
+        List<Map<String, Object>> failing = new ArrayList<>();
+        for (String key : rolledBack) {
+            Map<String, Object> item =
+                    new HashMap<>(payment(true, key.equals(rolledBack.get(1)) ? "pm_card_bogus" : "pm_card_visa"));
+            item.put("idempotencyKey", key);
+            failing.add(item);
+        }
+        LedgerApi.assertProblem(
+                a.api.post("/api/payments/batch", Map.of("atomic", true, "payments", failing)),
+                400,
+                "validation_failed");
+        for (String key : rolledBack) {
+            assertThat(db.eventsOf(TestPaymentIds.forKey(CALLER, key).value())).isEmpty();
+        }
+    }
+
     @Test
     void aBrokenRuleThroughANodeThatDoesNotOwnThePaymentIsTheProblemItsOwnerAnswers() {
         PaymentId pending = createdVia(b, keyOwnedBy(b), payment(false, null));
