@@ -163,6 +163,10 @@ class MailWorker {
                     describe(e));
             return;
         }
+        if (!outbox.addressed(claim, to, messageId)) {
+            log.warn("email {} of payment {} not sent: its claim ran out first", claim.id(), claim.paymentId());
+            return;
+        }
         try {
             sender.send(message);
         } catch (MailException e) {
@@ -247,8 +251,10 @@ class MailWorker {
                 continue;
             }
             all.add(next);
-            open.add(next.getCause());
-            if (next instanceof jakarta.mail.MessagingException messaging) {
+            if (next.getCause() != null) {
+                open.add(next.getCause());
+            }
+            if (next instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null) {
                 open.add(messaging.getNextException());
             }
         }

@@ -105,6 +105,18 @@ class Outbox {
                 .toList();
     }
 
+    /**
+     * Records whom the email goes to and its Message-ID just before it is sent, so that a row left {@code sending} or
+     * {@code unconfirmed} tells the operator what to look for in the SMTP server's log. False when the claim was lost.
+     */
+    boolean addressed(Claim claim, String recipient, String messageId) {
+        return jdbc.sql("UPDATE mail_outbox SET recipient = ?, message_id = ?"
+                                + " WHERE id = ? AND status = 'sending' AND lease_until = ?")
+                        .params(recipient, messageId, claim.id(), utc(claim.leaseUntil()))
+                        .update()
+                == 1;
+    }
+
     /** The email was accepted by the SMTP server. False when the claim was lost meanwhile. */
     boolean sent(Claim claim, String recipient, String messageId) {
         return jdbc.sql("UPDATE mail_outbox SET status = 'sent', sent_at = ?, recipient = ?, message_id = ?,"
