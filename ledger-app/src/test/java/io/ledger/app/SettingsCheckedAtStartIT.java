@@ -36,9 +36,13 @@ class SettingsCheckedAtStartIT {
                 "LEDGER_TOKEN_STORE_CLAIM_TIMEOUT   | -PT10S    | ledger.token-store.claimTimeout       | must be longer than or equal to 1 milli",
                 "LEDGER_QUERY_READ_YOUR_WRITES_WAIT | -PT1S     | ledger.query.readYourWritesWait       | must be longer than or equal to 0",
                 "LEDGER_SIMULATE_ENABLED            | maybe     | ledger.simulate.enabled               | failed to convert",
+                "LEDGER_MAIL_MAX_ATTEMPTS           | 0         | ledger.mail.maxAttempts               | must be greater than 0",
+                "LEDGER_MAIL_FROM                   | a@b@c     | ledger.mail.from                      | must be a well-formed email address",
+                "LEDGER_RECEIPTS_MERCHANT_NAME      | ' '       | ledger.receipts.merchantName          | must not be blank",
                 // What a schedule reads is bound and checked before the schedule reads it.
                 "LEDGER_SIMULATED_POLL_INTERVAL     | often     | ledger.simulated.poll-interval        | failed to convert",
                 "LEDGER_WEBHOOK_POLL_INTERVAL       | PT0S      | ledger.webhook.pollInterval           | must be longer than or equal to 1 milli",
+                "LEDGER_MAIL_POLL_INTERVAL          | often     | ledger.mail.poll-interval             | failed to convert",
                 "LEDGER_IDEMPOTENCY_PURGE_INTERVAL  | hourly    | ledger.idempotency.purge-interval     | failed to convert",
                 "LEDGER_AUDIT_CHAIN_WRITER_INTERVAL | soon      | ledger.audit.chain-writer.interval    | failed to convert",
                 // Read before logging starts, refused with the other settings.

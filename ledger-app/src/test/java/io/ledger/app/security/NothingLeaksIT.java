@@ -338,6 +338,10 @@ class NothingLeaksIT {
         assertThat(call("GET", "/api/payments/{id}", null, declined).status()).isEqualTo(200);
         assertThat(call("GET", "/api/payments/{id}/disputes", null, paid).status())
                 .isEqualTo(200);
+        // The receipts processor follows the store as the read models do, on its own.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        call("GET", "/api/payments/{id}/receipt", null, paid).status() == 200);
         assertThat(call("GET", "/api/payments/export?format=csv", null).status())
                 .isEqualTo(200);
         assertThat(call("GET", "/api/payments/stats", null).status()).isEqualTo(200);

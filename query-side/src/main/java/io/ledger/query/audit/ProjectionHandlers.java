@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.springframework.aop.support.AopUtils;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The live projection beans of the query side, each wrapped as Axon wraps it for its processor, so that a scratch
  * replay runs exactly the projections' own code. Keyed by processing group (the processor's name). A projection
- * without an entry in {@link ReadModelTables} is refused: its read model could not be compared.
+ * without an entry in {@link ReadModelTables} is refused: its read model could not be compared. A processor that
+ * refuses replays ({@code @DisallowReplay}: the receipts, kept records that are never rebuilt) is no read model and
+ * is left out.
  */
 @Component
 class ProjectionHandlers {
@@ -36,7 +39,9 @@ class ProjectionHandlers {
             String querySide = QuerySideConfiguration.class.getPackageName() + ".";
             context.getBeansWithAnnotation(ProcessingGroup.class).values().forEach(bean -> {
                 Class<?> type = AopUtils.getTargetClass(bean);
-                if (!type.getName().startsWith(querySide)) {
+                if (!type.getName().startsWith(querySide)
+                        || AnnotationUtils.findAnnotation(type, DisallowReplay.class) != null) {
+                    // Kept records (receipts) are no read model: never rebuilt, so never compared with a rebuild.
                     return;
                 }
                 String group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class)

@@ -112,9 +112,14 @@ public class Projections {
         return processor;
     }
 
+    /**
+     * The read models' processors: those whose handlers may be reset. A processor that refuses a reset (the receipts'
+     * {@code @DisallowReplay}: kept records, numbered once) is no read model, is not listed and cannot be replayed.
+     */
     private Map<String, StreamingEventProcessor> processors() {
         return processing.eventProcessors().entrySet().stream()
-                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .filter(entry ->
+                        entry.getValue() instanceof StreamingEventProcessor streaming && streaming.supportsReset())
                 .collect(java.util.stream.Collectors.toMap(
                         Map.Entry::getKey, entry -> (StreamingEventProcessor) entry.getValue()));
     }

@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * A new page starts when the next lines would not fit, a heading or section never ends a page, and every page gets a
  * footer with its number. Positions are whole points. Text must be printable ASCII.
  */
-final class PdfPages implements AutoCloseable {
+public final class PdfPages implements AutoCloseable {
 
     /** A4 in points, rounded down. */
     private static final int WIDTH = 595;
@@ -47,41 +47,41 @@ final class PdfPages implements AutoCloseable {
     private int y;
 
     /** {@code footer} is printed at the foot of every page, before its number. */
-    PdfPages(String footer) {
+    public PdfPages(String footer) {
         this.footer = footer;
     }
 
-    void title(String text) {
+    public void title(String text) {
         write(bold, TITLE_SIZE, text, 1);
         y -= TEXT_SIZE;
     }
 
     /** A part of the document, such as a currency's statement. */
-    void section(String text) {
+    public void section(String text) {
         y -= SECTION_SIZE;
         write(bold, SECTION_SIZE, text, HEADING_KEEPS);
     }
 
-    void heading(String text) {
+    public void heading(String text) {
         y -= HEADING_SIZE / 2;
         write(bold, HEADING_SIZE, text, HEADING_KEEPS);
     }
 
-    void text(String text) {
+    public void text(String text) {
         write(regular, TEXT_SIZE, text, 1);
     }
 
     /** A line of a table: Courier, each character {@value #ROW_SIZE} * 0.6 points wide. */
-    void row(String text) {
+    public void row(String text) {
         write(fixed, ROW_SIZE, text, 1);
     }
 
-    void space() {
+    public void space() {
         y -= TEXT_SIZE;
     }
 
     /** Footers on every page, the document's information, and the bytes of the whole. */
-    byte[] finish(String title, Calendar created) {
+    public byte[] finish(String title, Calendar created) {
         try {
             closePage();
             int count = document.getNumberOfPages();
@@ -105,7 +105,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** An instant's calendar in UTC, for the document's creation date. */
-    static Calendar utc(Instant instant) {
+    public static Calendar utc(Instant instant) {
         Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(instant.toEpochMilli());
         return calendar;
@@ -160,7 +160,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** How many Courier characters a row may have. */
-    static int rowWidth() {
+    public static int rowWidth() {
         return (WIDTH - 2 * MARGIN) * 10 / (ROW_SIZE * 6);
     }
 }

@@ -8,11 +8,11 @@ import java.math.BigDecimal;
  * thousands separated by commas ({@code -1,234.56} usd, {@code 1,200} jpy, {@code 1.250} kwd). Exact: the minor
  * units are only moved past the decimal point.
  */
-final class PrintedAmount {
+public final class PrintedAmount {
 
     private PrintedAmount() {}
 
-    static String of(long minor, String currency) {
+    public static String of(long minor, String currency) {
         int digits = CurrencyRules.minorDigits(CurrencyRules.currency(currency));
         String plain = BigDecimal.valueOf(minor, digits).abs().toPlainString();
         int point = plain.indexOf('.');
@@ -22,7 +22,7 @@ final class PrintedAmount {
     }
 
     /** A count, its thousands separated as the amounts' are. */
-    static String count(long count) {
+    public static String count(long count) {
         String digits = BigDecimal.valueOf(count).abs().toPlainString();
         return (count < 0 ? "-" : "") + grouped(digits);
     }
