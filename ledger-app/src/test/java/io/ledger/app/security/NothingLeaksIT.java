@@ -161,6 +161,7 @@ class NothingLeaksIT {
         aStripeFailureIsRetriedAndLoggedForItsRequestAndCaller();
         String webhookEvent = receivesASignedWebhookAndRefusesBadSignatures(paid);
         refusesBadTokensAndBodies();
+        keepsACustomerBatchesAndOpensACheckout();
         readsEverything(paid, declined, webhookEvent);
         awaitProjections();
 
@@ -347,6 +348,8 @@ class NothingLeaksIT {
         assertThat(call("GET", "/api/payments/stats", null).status()).isEqualTo(200);
         assertThat(call("GET", "/api/payments/unreconciled", null).status()).isEqualTo(200);
         assertThat(call("GET", "/api/payments/reconciliation", null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/payments/reports?format=csv", null).status())
+                .isEqualTo(200);
         feed();
         assertThat(call("GET", "/api/ledger/accounts", null).status()).isEqualTo(200);
         assertThat(call("GET", "/api/ledger/accounts/{account}/entries", null, "processor_clearing")
@@ -377,6 +380,68 @@ class NothingLeaksIT {
         assertThat(callAs(token, CALLER, "GET", "/actuator/metrics", null).status())
                 .isEqualTo(200);
         assertThat(callAs(null, "anonymous", "GET", "/actuator/health", null).status())
+                .isEqualTo(200);
+    }
+
+    /** A customer with a saved card at Stripe, a batch of two creates, and a Stripe Checkout Session. */
+    private void keepsACustomerBatchesAndOpensACheckout() {
+        assertThat(call("PUT", "/api/customers/{customerId}", Map.of("email", "leaks@example.test"), customer)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("GET", "/api/customers/{customerId}", null, customer).status())
+                .isEqualTo(200);
+        Answer saved = call(
+                "POST",
+                "/api/customers/{customerId}/payment-methods",
+                Map.of("paymentMethod", "pm_card_visa", "default", true),
+                customer);
+        assertThat(saved.status()).as("%s", saved).isEqualTo(201);
+        assertThat(call("GET", "/api/customers/{customerId}/payment-methods", null, customer)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(
+                                "DELETE",
+                                "/api/customers/{customerId}/payment-methods/{paymentMethodId}",
+                                null,
+                                customer,
+                                saved.json().get("id").asString())
+                        .status())
+                .isEqualTo(200);
+
+        // A batch's answer is its creates' answers: it may carry their client secrets, and nothing else secret.
+        Answer batch = send(
+                token,
+                CALLER,
+                "POST",
+                "/api/payments/batch",
+                Map.of("payments", List.of(payment(1_400, null, false), payment(1_500, null, false))),
+                LedgerApi.newIdempotencyKey());
+        assertThat(batch.status()).as("%s", batch).isEqualTo(200);
+        batch.json().get("data").forEach(item -> {
+            assertThat(item.get("status").asInt()).isEqualTo(201);
+            clientSecrets.add(item.get("payment").get("clientSecret").asString());
+        });
+        createAnswers.add(batch);
+
+        Answer checkout = call(
+                "POST",
+                "/api/checkout/sessions",
+                Map.of(
+                        "amount",
+                        1_600,
+                        "currency",
+                        "usd",
+                        "customerId",
+                        customer,
+                        "successUrl",
+                        "https://shop.example.test/paid"));
+        assertThat(checkout.status()).as("%s", checkout).isEqualTo(201);
+        assertThat(call(
+                                "GET",
+                                "/api/checkout/sessions/{id}",
+                                null,
+                                checkout.json().get("id").asString())
+                        .status())
                 .isEqualTo(200);
     }
 

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -66,7 +63,8 @@ import tools.jackson.databind.JsonNode;
  * Receipts and their emails end to end: the assembled application (simulated provider) on a database of its own,
  * speaking SMTP to a GreenMail server this test starts on a free port. The mail worker's schedule is off: each test
  * runs it ({@link MailWorker#sendDue()}) and counts what the server received. Customers whose id starts with {@code
- * cus_mail_} have an email ({@code <id>@customers.test}), others none.
+ * cus_mail_} are kept through {@code PUT /api/customers/{id}} with an email ({@code <id>@customers.test}) before they
+ * pay, others are not and have none.
  */
 @SpringBootTest(
         classes = LedgerApplication.class,
@@ -116,16 +114,6 @@ class ReceiptsIT {
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Contacts {
-        @Bean
-        CustomerContacts customerContacts() {
-            return customerId -> customerId.startsWith("cus_mail_")
-                    ? Optional.of(new CustomerContacts.Contact(customerId + "@" + EMAIL_DOMAIN, "Ada Lovelace"))
-                    : Optional.empty();
-        }
     }
 
     @BeforeEach
@@ -541,6 +529,13 @@ class ReceiptsIT {
     }
 
     private String create(String customer, long amount, String currency, String method, String status) {
+        if (customer.startsWith("cus_mail_")) {
+            // The customer's email and name are kept as a customer's own events, where the receipts find them.
+            Answer kept = api.put(
+                    "/api/customers/" + customer,
+                    Map.of("email", customer + "@" + EMAIL_DOMAIN, "name", "Ada Lovelace"));
+            assertThat(kept.status()).as("%s", kept).isEqualTo(200);
+        }
         Map<String, Object> body =
                 new LinkedHashMap<>(Map.of("amount", amount, "currency", currency, "customerId", customer));
         if (method != null) {

@@ -187,7 +187,7 @@ public final class FakeStripe implements AutoCloseable {
 
     private Answer execute(Received request) {
         String[] path = request.path().split("/");
-        // /v1/payment_intents[/{id}[/confirm|/cancel]], /v1/refunds[/{id}]
+        // /v1/payment_intents[/{id}[/confirm|/cancel]], /v1/refunds[/{id}], /v1/checkout/sessions
         if (path.length < 3 || !"v1".equals(path[1])) {
             return notFound(request.path());
         }
@@ -215,6 +215,9 @@ public final class FakeStripe implements AutoCloseable {
                 return ok(intent);
             }
         }
+        if ("checkout".equals(path[2]) && path.length == 4 && "POST".equals(request.method())) {
+            return ok(openCheckoutSession(form));
+        }
         if ("refunds".equals(path[2])) {
             if (path.length == 3 && "POST".equals(request.method())) {
                 return createRefund(form);
@@ -226,6 +229,21 @@ public final class FakeStripe implements AutoCloseable {
             return refund == null ? notFound(request.path()) : ok(refund);
         }
         return notFound(request.path());
+    }
+
+    /** A Checkout Session opened in payment mode, as Stripe answers it: what the ledger reads is its id and url. */
+    private ObjectNode openCheckoutSession(Map<String, String> form) {
+        String id = "cs_test_" + next();
+        ObjectNode session = JSON.createObjectNode();
+        session.put("id", id);
+        session.put("object", "checkout.session");
+        session.put("mode", form.get("mode"));
+        session.put("status", "open");
+        session.put("url", "https://checkout.stripe.com/c/pay/" + id);
+        session.put("success_url", form.get("success_url"));
+        session.putNull("payment_intent");
+        metadata(session, form);
+        return session;
     }
 
     private ObjectNode createIntent(Map<String, String> form) {
