@@ -525,6 +525,8 @@ class NothingLeaksIT {
                     }
                     if (method.equals("POST")) {
                         headers.set("Idempotency-Key", key);
+                    }
+                    if (body != null) {
                         headers.setContentType(MediaType.APPLICATION_JSON);
                     }
                 });
