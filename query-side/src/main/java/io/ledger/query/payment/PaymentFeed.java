@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A live feed of payment changes for dashboards, as server-sent events. The payment history projection publishes
  * each change once its transaction committed; a separate thread writes to the clients, so a slow client never holds
- * the projection up. A client confined to one customer hears only of that customer's payments; a client hears of an
- * archived payment's changes only when it asked for archived payments (the change that archives it, everyone hears).
+ * the projection up. A client confined to one customer hears only of that customer's payments; a client hears of
+ * archived payments (from the change that archives them on) only when it asked for them.
  */
 @Component
 class PaymentFeed implements DisposableBean {
@@ -59,8 +59,8 @@ class PaymentFeed implements DisposableBean {
     }
 
     /**
-     * Tells the clients of a change of a payment of {@code customerId} (null for a payment of no customer), which was
-     * archived before the change ({@code archived}) or not.
+     * Tells the clients of a change of a payment of {@code customerId} (null for a payment of no customer), which the
+     * change left archived ({@code archived}) or not.
      */
     void publish(PaymentEvent event, String customerId, boolean archived, long version, Instant occurredAt) {
         if (clients.isEmpty()) {

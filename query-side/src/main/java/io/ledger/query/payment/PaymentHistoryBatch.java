@@ -219,8 +219,6 @@ final class PaymentHistoryBatch {
             if (row == null || row.version > change.sequence()) {
                 continue;
             }
-            // The change that archives a payment is the last one every client hears of.
-            boolean archivedBefore = row.archived;
             if (change.change() != null) {
                 change.change().accept(row);
             }
@@ -229,7 +227,7 @@ final class PaymentHistoryBatch {
             if (!created.containsKey(paymentId)) {
                 updated.add(row);
             }
-            feed.publish(change.event(), row.customerId, archivedBefore, row.version, change.at());
+            feed.publish(change.event(), row.customerId, row.archived, row.version, change.at());
         }
         List<Object[]> inserts =
                 created.values().stream().map(Row::insertValues).toList();

@@ -146,12 +146,12 @@ class PaymentQueryController {
                     Server-sent events: a `:subscribed` comment, then one `payment` event per change of any payment \
                     (with `payments:read:own`, of the caller's own payments only), with the id \
                     `<paymentId>:<version>` and the data `{"paymentId", "event", "version", "occurredAt"}`, sent once \
-                    the read model has committed the change. Changes of archived payments are left out unless \
-                    `archived=true`; the change that archives a payment (`PaymentArchived`) is sent to everyone.""")
+                    the read model has committed the change. Archived payments are left out unless `archived=true`, \
+                    from the change that archives them (`PaymentArchived`) on.""")
     @Parameter(
             name = "archived",
             in = ParameterIn.QUERY,
-            description = "`true`: also the changes of archived payments.",
+            description = "`true`: archived payments too (their archiving included).",
             schema = @Schema(type = "boolean", defaultValue = "false"))
     @ApiResponse(
             responseCode = "200",
