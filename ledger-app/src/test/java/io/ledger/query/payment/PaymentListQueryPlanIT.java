@@ -88,8 +88,8 @@ class PaymentListQueryPlanIT {
             byCreation.assertReadsIndex("payment_view_created");
             byCreation.assertNeedsNoSort();
 
-            Plan byCustomer = plan(query(
-                    filter(Set.of(), "cus_plan_42").withArchived(archived), PaymentSort.CREATED_AT, false, null));
+            Plan byCustomer = plan(
+                    query(filter(Set.of(), "cus_plan_42").withArchived(archived), PaymentSort.CREATED_AT, false, null));
             byCustomer.assertReadsIndex("payment_view_customer");
             byCustomer.assertNeedsNoSort();
         }
