@@ -50,9 +50,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A payment's decisions: charged (perhaps after customer action or asynchronous processing, perhaps failing and
- * retried), updated, canceled and archived, refunded in parts, reconciled with the provider's settlement, disputed. Which move each state
- * allows is {@link PaymentMove}'s table; refunds, settlements and disputes keep their own rules. Moves that need the
- * provider are split in two: a {@code prepare...} method decides whether the move happens, {@link
+ * retried), updated, canceled and archived, refunded in parts, reconciled with the provider's settlement, disputed.
+ * Which move each state allows is {@link PaymentMove}'s table; refunds, settlements and disputes keep their own rules.
+ * Moves that need the provider are split in two: a {@code prepare...} method decides whether the move happens, {@link
  * PaymentCommandHandler} calls the provider, and a {@code record...} method applies the outcome. Only what decisions
  * need is kept here; the payment resource is folded from the events ({@link PaymentResources}).
  */
