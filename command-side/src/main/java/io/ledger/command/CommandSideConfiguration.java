@@ -1,5 +1,6 @@
 package io.ledger.command;
 
+import io.ledger.api.customer.CustomerCommand;
 import io.ledger.api.payment.PaymentCommand;
 import io.ledger.command.dispatch.CommandRetries;
 import io.ledger.command.dispatch.CommandRetrySettings;
@@ -25,11 +26,20 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(CommandRetrySettings.class)
 public class CommandSideConfiguration {
 
-    /** Routes every payment command by its payment id; shared-api stays free of Axon annotations. */
+    /**
+     * Names the aggregate a command is for: a payment command's payment, a customer command's customer (its stream's
+     * key); shared-api stays free of Axon annotations.
+     */
     @Bean
     CommandTargetResolver paymentCommandTargetResolver() {
-        return command -> new VersionedAggregateIdentifier(
-                ((PaymentCommand) command.getPayload()).paymentId().value(), null);
+        return command -> {
+            Object payload = command.getPayload();
+            if (payload instanceof CustomerCommand customer) {
+                return new VersionedAggregateIdentifier(customer.key().value(), null);
+            }
+            return new VersionedAggregateIdentifier(
+                    ((PaymentCommand) payload).paymentId().value(), null);
+        };
     }
 
     @Bean

@@ -35,6 +35,7 @@ class SettingsCheckedAtStartIT {
                 "LEDGER_EVENT_STORE_MAX_GAP_OFFSET  | 0         | ledger.event-store.maxGapOffset       | must be greater than 0",
                 "LEDGER_TOKEN_STORE_CLAIM_TIMEOUT   | -PT10S    | ledger.token-store.claimTimeout       | must be longer than or equal to 1 milli",
                 "LEDGER_QUERY_READ_YOUR_WRITES_WAIT | -PT1S     | ledger.query.readYourWritesWait       | must be longer than or equal to 0",
+                "LEDGER_SIMULATE_ENABLED            | maybe     | ledger.simulate.enabled               | failed to convert",
                 // What a schedule reads is bound and checked before the schedule reads it.
                 "LEDGER_SIMULATED_POLL_INTERVAL     | often     | ledger.simulated.poll-interval        | failed to convert",
                 "LEDGER_WEBHOOK_POLL_INTERVAL       | PT0S      | ledger.webhook.pollInterval           | must be longer than or equal to 1 milli",

@@ -12,9 +12,10 @@ import java.security.Principal;
  * The id of what a request creates, derived from the caller's Idempotency-Key when it sent one: a retry after a crash
  * (nothing committed, so nothing to replay) makes the same payment or refund again, and so reuses the provider's
  * idempotency keys derived from that id: Stripe answers with the PaymentIntent or Refund it made the first time
- * instead of charging or refunding twice. Without a key the id is random, as before.
+ * instead of charging or refunding twice. Without a key the id is random, as before. Public for the features that
+ * create payments from outside this package (hosted checkout).
  */
-final class IdempotentIds {
+public final class IdempotentIds {
 
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int LENGTH = 24;
@@ -25,6 +26,13 @@ final class IdempotentIds {
         return idempotencyKey == null
                 ? PaymentId.newId()
                 : PaymentId.of(PaymentId.PREFIX + derived("payment", scope(caller), idempotencyKey));
+    }
+
+    /** The payment a hosted checkout session makes: derived likewise, for a purpose of its own. */
+    public static PaymentId checkoutPayment(Principal caller, String idempotencyKey) {
+        return idempotencyKey == null
+                ? PaymentId.newId()
+                : PaymentId.of(PaymentId.PREFIX + derived("checkout payment", scope(caller), idempotencyKey));
     }
 
     /**

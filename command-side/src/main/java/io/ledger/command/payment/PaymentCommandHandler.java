@@ -6,8 +6,10 @@ import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.payment.PaymentCreated;
+import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.UpdatePaymentCommand;
+import io.ledger.command.customer.CustomerResources;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
@@ -36,11 +38,14 @@ class PaymentCommandHandler {
     private final Repository<Payment> payments;
     private final EventStore events;
     private final PaymentProvider provider;
+    private final CustomerResources customers;
 
-    PaymentCommandHandler(Repository<Payment> payments, EventStore events, PaymentProvider provider) {
+    PaymentCommandHandler(
+            Repository<Payment> payments, EventStore events, PaymentProvider provider, CustomerResources customers) {
         this.payments = payments;
         this.events = events;
         this.provider = provider;
+        this.customers = customers;
     }
 
     @CommandHandler
@@ -49,9 +54,12 @@ class PaymentCommandHandler {
             throw new PaymentForAnotherCustomer();
         }
         CurrencyRules.checkChargeAmount(command.amount());
-        if (command.confirm() && command.paymentMethod() == null) {
-            // Checked before the provider hears of the payment: a rejected request leaves nothing behind.
-            throw new PaymentMethodRequired();
+        String charged = command.paymentMethod();
+        if (command.confirm() && charged == null) {
+            // The customer's default, checked before the provider hears of the payment: a rejected request leaves
+            // nothing behind.
+            charged =
+                    customers.defaultPaymentMethod(command.customerId()).orElseThrow(PaymentMethodRequired::noDefault);
         }
         Optional<Aggregate<Payment>> stored = stored(command);
         stored.ifPresent(payment -> payment.execute(p -> p.checkRetriedCreate(command)));
@@ -61,7 +69,8 @@ class PaymentCommandHandler {
                 command.customerId(),
                 command.orderId(),
                 command.description(),
-                command.metadata()));
+                command.metadata(),
+                providerCustomerId(command)));
         if (stored.isPresent()) {
             // The provider answers a repeated creation with its first one (the same idempotency key): the same client
             // secret, and nothing new there.
@@ -79,9 +88,20 @@ class PaymentCommandHandler {
                 command.paymentMethod());
         Aggregate<Payment> payment = payments.newInstance(() -> new Payment(created));
         if (command.confirm()) {
-            charge(payment, command.paymentMethod(), null);
+            charge(payment, charged, null);
         }
         return new NewPayment(command.paymentId(), providerPayment.clientSecret());
+    }
+
+    /**
+     * The provider's customer of a registered customer, for Stripe (whose PaymentIntent then belongs to it and may be
+     * charged with its saved methods); the simulated provider needs none, and is spared the read.
+     */
+    private String providerCustomerId(CreatePaymentCommand command) {
+        if (provider.kind() != Provider.STRIPE) {
+            return null;
+        }
+        return customers.providerCustomerId(command.customerId()).orElse(null);
     }
 
     /**

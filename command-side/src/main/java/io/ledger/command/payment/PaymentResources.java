@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * its command stored; others are read from the store: in the request's own
  * transaction when it carries an Idempotency-Key (its events are not committed yet, and the answer is stored with
  * them), else after the command committed; when another node handled the command, after that node committed them.
+ * Public for the features that answer with a payment from outside this package (the simulation).
  */
 @Component
-class PaymentResources {
+public class PaymentResources {
 
     private final EventStore events;
 
@@ -25,7 +26,15 @@ class PaymentResources {
         this.events = events;
     }
 
-    PaymentView payment(PaymentId paymentId) {
+    /** The payment a path's id names; an id that cannot be a payment's names none (404 {@code payment_not_found}). */
+    public PaymentView payment(String id) {
+        if (!PaymentId.isValid(id)) {
+            throw new PaymentNotFound(id);
+        }
+        return payment(PaymentId.of(id));
+    }
+
+    public PaymentView payment(PaymentId paymentId) {
         // From the first event, never from a snapshot: the resource needs them all.
         List<? extends DomainEventMessage<?>> stream =
                 events.readEvents(paymentId.value(), 0).asStream().toList();

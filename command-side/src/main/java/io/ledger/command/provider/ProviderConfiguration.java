@@ -28,6 +28,11 @@ class ProviderConfiguration {
     }
 
     @Bean
+    SimulatedCustomerProvider simulatedCustomerProvider() {
+        return new SimulatedCustomerProvider();
+    }
+
+    @Bean
     SimulatedAsyncChargeJob simulatedAsyncChargeJob(JdbcClient jdbc, CommandGateway commands, Clock clock) {
         return new SimulatedAsyncChargeJob(jdbc, commands, clock, settings.lease());
     }

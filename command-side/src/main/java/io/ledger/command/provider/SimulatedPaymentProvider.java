@@ -48,12 +48,14 @@ class SimulatedPaymentProvider implements PaymentProvider {
             return new ChargeOutcome.Succeeded(ProviderDetails.NONE);
         }
         return switch (request.paymentMethod()) {
-            case VISA, MASTERCARD -> new ChargeOutcome.Succeeded(ProviderDetails.NONE);
+            case VISA, MASTERCARD, SimulatedCards.AMEX -> new ChargeOutcome.Succeeded(ProviderDetails.NONE);
             case DECLINED ->
                 new ChargeOutcome.Failed("card_declined", null, "Your card was declined.", ProviderDetails.NONE);
             case INSUFFICIENT_FUNDS ->
                 new ChargeOutcome.Failed(
                         "insufficient_funds", null, "Your card has insufficient funds.", ProviderDetails.NONE);
+            case SimulatedCards.EXPIRED ->
+                new ChargeOutcome.Failed("expired_card", null, "Your card has expired.", ProviderDetails.NONE);
             case AUTHENTICATION_REQUIRED -> new ChargeOutcome.ActionRequired("use_stripe_sdk");
             case PROCESSING -> {
                 scheduleCompletion(request);

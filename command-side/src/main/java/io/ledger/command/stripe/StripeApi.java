@@ -4,21 +4,34 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
+import com.stripe.model.Customer;
 import com.stripe.model.Dispute;
 import com.stripe.model.HasId;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeCollection;
+import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.PaymentIntentUpdateParams;
+import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.PaymentMethodDetachParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionExpireParams;
+import com.stripe.param.common.EmptyParam;
 import io.ledger.api.money.Money;
+import io.ledger.command.provider.CheckoutRequest;
+import io.ledger.command.provider.CustomerProvider.CustomerDetails;
+import io.ledger.command.provider.CustomerProvider.MethodCall;
 import io.ledger.command.provider.PaymentRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +45,11 @@ import java.util.function.Function;
  * The ledger's one Stripe client: every request of the adapter (the provider's, the janitor's, a webhook sync's reads)
  * is made here, each through {@link StripeCalls}' retries and circuit breaker. Every POST carries an idempotency key
  * derived from our ids ({@code <paymentId>-create}, {@code <paymentId>-confirm-<attempt>},
- * {@code <paymentId>-amount-<change>-<amount>}, {@code <paymentId>-cancel}, {@code <refundId>}), so a repeated call never charges or refunds twice. Lists are read whole, each page a call of its
+ * {@code <paymentId>-amount-<change>-<amount>}, {@code <paymentId>-cancel}, {@code <refundId>},
+ * {@code <paymentId>-checkout}, {@code <paymentId>-checkout-expire}; a customer's from its key and its stream's
+ * version, {@code <customer key>-create}, {@code -update-<version>}, {@code -attach-<version>},
+ * {@code -detach-<version>}, {@code -default-<version>}), so a repeated call never charges, refunds or opens a page
+ * twice. Lists are read whole, each page a call of its
  * own. PaymentIntents are read with their latest charge expanded, for its balance transaction.
  */
 class StripeApi {
@@ -75,7 +92,9 @@ class StripeApi {
                 .setAmount(request.amount().minor())
                 .setCurrency(request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
                 .putAllMetadata(metadata);
-        if (request.customerId() != null && request.customerId().matches("cus_[A-Za-z0-9]+")) {
+        if (request.providerCustomerId() != null) {
+            params.setCustomer(request.providerCustomerId());
+        } else if (request.customerId() != null && request.customerId().matches("cus_[A-Za-z0-9]+")) {
             params.setCustomer(request.customerId());
         }
         if (request.description() != null) {
@@ -131,6 +150,77 @@ class StripeApi {
                                 intentId,
                                 PaymentIntentCancelParams.builder().build(),
                                 idempotent(paymentId + "-cancel")));
+    }
+
+    // --- Checkout Sessions ----------------------------------------------------------------------------------------
+
+    /**
+     * Opens Stripe Checkout for the payment, in {@code payment} mode: one line of the payment's amount, our ids in the
+     * session's metadata and in its PaymentIntent's (so that its webhooks name our payment), Stripe's customer only
+     * when ours is one of Stripe's. Every parameter follows from the payment alone, so a retry (same key) asks for the
+     * same session.
+     */
+    Session createCheckoutSession(CheckoutRequest request) throws StripeException {
+        String paymentId = request.paymentId().value();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        putIfPresent(metadata, "paymentId", paymentId);
+        putIfPresent(metadata, "orderId", request.orderId());
+        putIfPresent(metadata, "customerId", request.customerId());
+        String name = request.description() != null
+                ? request.description()
+                : "Payment " + (request.orderId() != null ? request.orderId() : paymentId);
+        SessionCreateParams.PaymentIntentData.Builder intent =
+                SessionCreateParams.PaymentIntentData.builder().putAllMetadata(metadata);
+        if (request.description() != null) {
+            intent.setDescription(request.description());
+        }
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .setClientReferenceId(paymentId)
+                .setSuccessUrl(request.successUrl())
+                .setExpiresAt(request.expiresAt().getEpochSecond())
+                .putAllMetadata(metadata)
+                .setPaymentIntentData(intent.build())
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                .setCurrency(request.amount()
+                                        .currency()
+                                        .getCurrencyCode()
+                                        .toLowerCase(Locale.ROOT))
+                                .setUnitAmount(request.amount().minor())
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                        .setName(name)
+                                        .build())
+                                .build())
+                        .build());
+        if (request.cancelUrl() != null) {
+            params.setCancelUrl(request.cancelUrl());
+        }
+        if (request.customerId() != null && request.customerId().matches("cus_[A-Za-z0-9]+")) {
+            params.setCustomer(request.customerId());
+        }
+        return calls.call(
+                "open checkout for " + paymentId,
+                () -> stripe.v1().checkout().sessions().create(params.build(), idempotent(paymentId + "-checkout")));
+    }
+
+    /** Closes an open session, so that it can no longer be paid; Stripe refuses it for a session no longer open. */
+    Session expireCheckoutSession(String paymentId, String sessionId) throws StripeException {
+        return calls.call(
+                "expire checkout " + sessionId,
+                () -> stripe.v1()
+                        .checkout()
+                        .sessions()
+                        .expire(
+                                sessionId,
+                                SessionExpireParams.builder().build(),
+                                idempotent(paymentId + "-checkout-expire")));
+    }
+
+    Session retrieveCheckoutSession(String sessionId) throws StripeException {
+        return calls.call(
+                "retrieve " + sessionId, () -> stripe.v1().checkout().sessions().retrieve(sessionId));
     }
 
     // --- refunds --------------------------------------------------------------------------------------------------
@@ -213,6 +303,89 @@ class StripeApi {
                                 .addExpand("data.source")
                                 .setStartingAfter(after)
                                 .build()));
+    }
+
+    // --- customers and their payment methods ----------------------------------------------------------------------
+
+    /** Makes the Stripe Customer of ours, our id in its metadata, with the key {@code <customer key>-create}. */
+    Customer createCustomer(CustomerDetails customer) throws StripeException {
+        CustomerCreateParams.Builder params =
+                CustomerCreateParams.builder().putMetadata("customerId", customer.customerId());
+        if (customer.email() != null) {
+            params.setEmail(customer.email());
+        }
+        if (customer.name() != null) {
+            params.setName(customer.name());
+        }
+        String key = customer.key().value();
+        return calls.call(
+                "create customer " + key,
+                () -> stripe.v1().customers().create(params.build(), idempotent(key + "-create")));
+    }
+
+    /** Gives the Stripe Customer these details (a missing one is cleared), key {@code <key>-update-<version>}. */
+    Customer updateCustomer(CustomerDetails customer, String stripeCustomerId, long version) throws StripeException {
+        CustomerUpdateParams.Builder params = CustomerUpdateParams.builder();
+        if (customer.email() != null) {
+            params.setEmail(customer.email());
+        } else {
+            params.setEmail(EmptyParam.EMPTY);
+        }
+        if (customer.name() != null) {
+            params.setName(customer.name());
+        } else {
+            params.setName(EmptyParam.EMPTY);
+        }
+        String key = customer.key().value();
+        return calls.call(
+                "update customer " + key,
+                () -> stripe.v1()
+                        .customers()
+                        .update(stripeCustomerId, params.build(), idempotent(key + "-update-" + version)));
+    }
+
+    /** Attaches the payment method to the Stripe Customer, key {@code <key>-attach-<version>}. */
+    PaymentMethod attachPaymentMethod(MethodCall call) throws StripeException {
+        PaymentMethodAttachParams params = PaymentMethodAttachParams.builder()
+                .setCustomer(call.providerCustomerId())
+                .build();
+        String key = call.key().value();
+        return calls.call(
+                "attach payment method to customer " + key,
+                () -> stripe.v1()
+                        .paymentMethods()
+                        .attach(call.paymentMethod(), params, idempotent(key + "-attach-" + call.version())));
+    }
+
+    /** Detaches the payment method from its Stripe Customer, key {@code <key>-detach-<version>}. */
+    PaymentMethod detachPaymentMethod(MethodCall call) throws StripeException {
+        String key = call.key().value();
+        return calls.call(
+                "detach payment method of customer " + key,
+                () -> stripe.v1()
+                        .paymentMethods()
+                        .detach(
+                                call.paymentMethod(),
+                                PaymentMethodDetachParams.builder().build(),
+                                idempotent(key + "-detach-" + call.version())));
+    }
+
+    /**
+     * Makes the payment method the Stripe Customer's default ({@code invoice_settings[default_payment_method]}), key
+     * {@code <key>-default-<version>}.
+     */
+    Customer setDefaultPaymentMethod(MethodCall call) throws StripeException {
+        CustomerUpdateParams params = CustomerUpdateParams.builder()
+                .setInvoiceSettings(CustomerUpdateParams.InvoiceSettings.builder()
+                        .setDefaultPaymentMethod(call.paymentMethod())
+                        .build())
+                .build();
+        String key = call.key().value();
+        return calls.call(
+                "set the default payment method of customer " + key,
+                () -> stripe.v1()
+                        .customers()
+                        .update(call.providerCustomerId(), params, idempotent(key + "-default-" + call.version())));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * With {@code stripe.secret-key} set: the one Stripe client ({@link StripeSettings}, {@link StripeCalls},
- * {@link StripeApi}) and what uses it here, Stripe as the payment provider, its janitor ({@link JanitorSettings}) and the
+ * {@link StripeApi}) and what uses it here, Stripe as the payment provider and as hosted checkout
+ * ({@link StripeCheckout}), its janitor ({@link JanitorSettings}) and the
  * janitor's work list. Webhook syncs use the same client ({@link StripeSyncConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +45,16 @@ class StripeConfiguration {
     @Bean
     StripePaymentProvider stripePaymentProvider(StripeApi stripe) {
         return new StripePaymentProvider(stripe);
+    }
+
+    @Bean
+    StripeCustomerProvider stripeCustomerProvider(StripeApi stripe) {
+        return new StripeCustomerProvider(stripe);
+    }
+
+    @Bean
+    StripeCheckout stripeCheckout(StripeApi stripe) {
+        return new StripeCheckout(stripe);
     }
 
     @Bean

@@ -6,13 +6,16 @@ import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
+import io.ledger.api.customer.Card;
 import io.ledger.api.money.CurrencyRules;
 import io.ledger.api.money.Money;
 import io.ledger.api.payment.ProviderDetails;
+import io.ledger.command.provider.SavedPaymentMethod;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +65,19 @@ final class StripeReports {
         };
     }
 
+    /** A payment method Stripe saved for a customer, as the ledger keeps it: its id, type and card. */
+    static SavedPaymentMethod saved(PaymentMethod method) {
+        PaymentMethod.Card card = method.getCard();
+        Card saved = card == null
+                ? new Card("unknown", "", 1, 1970)
+                : new Card(
+                        String.valueOf(card.getBrand()),
+                        String.valueOf(card.getLast4()),
+                        Math.toIntExact(orZero(card.getExpMonth())),
+                        Math.toIntExact(orZero(card.getExpYear())));
+        return new SavedPaymentMethod(method.getId(), String.valueOf(method.getType()), saved);
+    }
+
     /** A card error Stripe answered a confirm with (402): the attempt's charge, in the version Stripe answered in. */
     static ChargeReport.Declined declined(CardException e) {
         StripeError error = e.getStripeError();
@@ -94,6 +110,11 @@ final class StripeReports {
                 session.getMetadata(),
                 null,
                 charge);
+    }
+
+    /** Whether a Checkout session was completed by its customer (paid, or an asynchronous payment under way). */
+    static boolean checkoutComplete(Session session) {
+        return "complete".equals(session.getStatus());
     }
 
     static RefundReport refund(Refund refund, String apiVersion) {

@@ -48,6 +48,7 @@ import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundRequested;
 import io.ledger.api.payment.RefundSucceeded;
 import io.ledger.api.payment.UpdatePaymentCommand;
+import io.ledger.command.customer.CustomerResources;
 import io.ledger.command.provider.AmountChangeRequest;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
@@ -58,6 +59,7 @@ import io.ledger.command.provider.ProviderPayment;
 import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
 import io.ledger.command.provider.UnknownPaymentMethod;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +68,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -122,8 +126,15 @@ class PaymentTest {
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
                 ((PaymentCommand) command.getPayload()).paymentId().value(), null));
         fixture.registerAnnotatedCommandHandler(
-                new PaymentCommandHandler(fixture.getRepository(), fixture.getEventStore(), provider));
+                new PaymentCommandHandler(fixture.getRepository(), fixture.getEventStore(), provider, NO_CUSTOMERS));
     }
+
+    /** No customer is registered: a payment confirmed without a method has no default to charge. */
+    private static final CustomerResources NO_CUSTOMERS = new CustomerResources(
+            EmbeddedEventStore.builder()
+                    .storageEngine(new InMemoryEventStorageEngine())
+                    .build(),
+            Clock.systemUTC());
 
     @Nested
     class Creating {

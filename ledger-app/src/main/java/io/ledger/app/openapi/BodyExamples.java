@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Example bodies, kept as JSON in {@code openapi/examples.json}: per operationId, the {@code request} body and the
- * body of each success status. Answers of the ledger as it answers them, so that a reader sees real shapes; the lint
- * checks each against its schema. An example for an operation or status that does not exist fails the description.
+ * body of each success status ({@code "200"}), or of each of its media types when it has several ({@code "200
+ * text/csv"}). Answers of the ledger as it answers them, so that a reader sees real shapes; the lint checks each
+ * against its schema. An example for an operation, status or media type that does not exist fails the description.
  */
 final class BodyExamples {
 
@@ -52,11 +53,16 @@ final class BodyExamples {
                 }
                 set(call.operation().getRequestBody().getContent(), example, operationId, key);
             } else {
-                ApiResponse response = call.operation().getResponses().get(key);
+                String[] statusAndType = key.split(" ", 2);
+                ApiResponse response = call.operation().getResponses().get(statusAndType[0]);
                 if (response == null) {
                     throw new IllegalStateException(RESOURCE + ": " + operationId + " has no answer " + key);
                 }
-                set(response.getContent(), example, operationId, key);
+                if (statusAndType.length == 2) {
+                    set(response.getContent(), statusAndType[1], example, operationId, key);
+                } else {
+                    set(response.getContent(), example, operationId, key);
+                }
             }
         });
     }
@@ -79,5 +85,14 @@ final class BodyExamples {
                     RESOURCE + ": " + operationId + " " + key + " has media types " + bodies.keySet());
         }
         bodies.values().iterator().next().setExample(example);
+    }
+
+    /** The example goes to the body's media type {@code type}. */
+    private static void set(Content content, String type, Object example, String operationId, String key) {
+        MediaType body = content == null ? null : content.get(type);
+        if (body == null) {
+            throw new IllegalStateException(RESOURCE + ": " + operationId + " " + key + " has no such media type");
+        }
+        body.setExample(example);
     }
 }

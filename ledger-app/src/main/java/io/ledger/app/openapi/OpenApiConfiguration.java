@@ -53,7 +53,10 @@ class OpenApiConfiguration {
                         tag(
                                 "Payment history",
                                 "Payments as the read model holds them: one, a list, an export, a live feed."),
-                        tag("Reporting", "Figures per currency: stats, unreconciled payments, reconciliation."),
+                        tag("Checkout", "Hosted checkout sessions: a payment and the page where its customer pays."),
+                        tag(
+                                "Reporting",
+                                "Figures per currency: stats, unreconciled payments, reconciliation, statements."),
                         tag("Journal", "The double-entry journal: accounts, their lines, the trial balance."),
                         tag("Audit", "The event store as stored, payments at an instant, the hash chain's checks."),
                         tag("Projections", "The read models' processors and their rebuilds."),

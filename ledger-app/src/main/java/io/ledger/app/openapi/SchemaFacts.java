@@ -39,7 +39,9 @@ final class SchemaFacts {
             Map.entry("ChainMismatch", Set.of("sequenceNumber", "differs", "chainHash", "recomputedHash")),
             Map.entry("ReadModelReport", Set.of("firstMismatch")),
             Map.entry("ReadModelMismatch", Set.of("liveRow", "replayedRow")),
-            Map.entry("DigestVerification", Set.of("detail")));
+            Map.entry("DigestVerification", Set.of("detail")),
+            Map.entry("CustomerView", Set.of("email", "name", "defaultPaymentMethod")),
+            Map.entry("PaymentMethodPage", Set.of("nextCursor")));
 
     /** Strings written as raw JSON ({@code @JsonRawValue}): objects on the wire. */
     private static final Map<String, Set<String>> RAW_JSON = Map.of("AuditedEvent", Set.of("payload", "metadata"));

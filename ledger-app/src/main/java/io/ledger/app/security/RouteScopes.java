@@ -36,6 +36,9 @@ public final class RouteScopes {
     /** Stripe proves its webhook deliveries with their signature instead of a token. */
     public static final String STRIPE_WEBHOOKS = "/api/webhooks/stripe";
 
+    /** The simulated provider's hosted checkout pages, which need no token. */
+    public static final String CHECKOUT_PAGES = "/checkout/**";
+
     /**
      * One line of the table.
      *
@@ -72,11 +75,14 @@ public final class RouteScopes {
             open(null, "/swagger-ui/**"),
             open(null, "/error"),
             open(HttpMethod.POST, STRIPE_WEBHOOKS),
+            // The simulated provider's checkout page: its address carries the session's unguessable id, as Stripe's.
+            open(null, CHECKOUT_PAGES),
             rule(null, STRIPE_WEBHOOKS + "/**", WEBHOOKS_ADMIN),
             // Analysts' figures live under /api/payments too: named before the payment routes they resemble.
             rule(HttpMethod.GET, "/api/payments/stats", ANALYTICS_READ),
             rule(HttpMethod.GET, "/api/payments/unreconciled", ANALYTICS_READ),
             rule(HttpMethod.GET, "/api/payments/reconciliation", ANALYTICS_READ),
+            rule(HttpMethod.GET, "/api/payments/reports", ANALYTICS_READ),
             rule(HttpMethod.GET, "/api/payments/export", ANALYTICS_READ, PAYMENTS_READ, PAYMENTS_READ_OWN),
             rule(HttpMethod.GET, "/api/payments", PAYMENTS_READ, PAYMENTS_READ_OWN),
             rule(HttpMethod.GET, "/api/payments/**", PAYMENTS_READ, PAYMENTS_READ_OWN),
@@ -98,6 +104,9 @@ public final class RouteScopes {
             rule(HttpMethod.HEAD, "/api/audit/**", AUDIT_READ),
             rule(null, "/api/audit/**", AUDIT_REPLAY),
             rule(null, "/api/customers/**", CUSTOMERS, CUSTOMERS_OWN),
+            rule(HttpMethod.POST, "/api/checkout/sessions", PAYMENTS_WRITE, PAYMENTS_WRITE_OWN),
+            rule(HttpMethod.GET, "/api/checkout/sessions/*", PAYMENTS_READ, PAYMENTS_READ_OWN),
+            rule(HttpMethod.HEAD, "/api/checkout/sessions/*", PAYMENTS_READ, PAYMENTS_READ_OWN),
             rule(null, "/actuator/**", OPERATIONS));
 
     private RouteScopes() {}

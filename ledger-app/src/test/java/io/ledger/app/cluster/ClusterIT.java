@@ -3,6 +3,10 @@ package io.ledger.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ledger.api.customer.AttachPaymentMethodCommand;
+import io.ledger.api.customer.CustomerCommand;
+import io.ledger.api.customer.DetachPaymentMethodCommand;
+import io.ledger.api.customer.SaveCustomerCommand;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
@@ -236,6 +240,46 @@ class ClusterIT {
         assertThat(db.events()).isEqualTo(events + 2);
     }
 
+    /** A batch's creates join the transaction of the node that took it, whoever owns their payments. */
+    @Test
+    void anAtomicBatchIsCreatedOnTheNodeThatTookItAndRolledBackThereWhole() {
+        List<String> keys = List.of(keyOwnedBy(b), keyOwnedBy(b), keyOwnedBy(a));
+        List<Map<String, Object>> items = keys.stream()
+                .map(key -> {
+                    Map<String, Object> item = new HashMap<>(payment(true));
+                    item.put("idempotencyKey", key);
+                    return item;
+                })
+                .toList();
+
+        Answer created = a.api.post("/api/payments/batch", Map.of("atomic", true, "payments", items));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        for (String key : keys) {
+            PaymentId id = TestPaymentIds.forKey(CALLER, key);
+            assertThat(handled(id)).extracting(Handled::node).containsExactly(a.name);
+            assertThat(db.eventsOf(id.value()))
+                    .extracting(StoredEvent::type)
+                    .containsExactly("PaymentCreated", "PaymentSucceeded");
+        }
+
+        List<String> rolledBack = List.of(keyOwnedBy(b), keyOwnedBy(a));
+        List<Map<String, Object>> failing = new ArrayList<>();
+        for (String key : rolledBack) {
+            Map<String, Object> item =
+                    new HashMap<>(payment(true, key.equals(rolledBack.get(1)) ? "pm_card_bogus" : "pm_card_visa"));
+            item.put("idempotencyKey", key);
+            failing.add(item);
+        }
+        LedgerApi.assertProblem(
+                a.api.post("/api/payments/batch", Map.of("atomic", true, "payments", failing)),
+                400,
+                "validation_failed");
+        for (String key : rolledBack) {
+            assertThat(db.eventsOf(TestPaymentIds.forKey(CALLER, key).value())).isEmpty();
+        }
+    }
+
     @Test
     void aBrokenRuleThroughANodeThatDoesNotOwnThePaymentIsTheProblemItsOwnerAnswers() {
         PaymentId pending = createdVia(b, keyOwnedBy(b), payment(false, null));
@@ -402,6 +446,14 @@ class ClusterIT {
                 .as("a sample of every payment command")
                 .containsExactlyInAnyOrder(PaymentCommand.class.getPermittedSubclasses());
         List<Object> messages = new ArrayList<>(commands);
+        List<CustomerCommand> customerCommands = List.of(
+                new SaveCustomerCommand("cus_1", "jenny@example.com", "Jenny Rosen"),
+                new AttachPaymentMethodCommand("cus_1", "pm_card_visa", true),
+                new DetachPaymentMethodCommand("cus_1", "pm_card_visa"));
+        assertThat(customerCommands.stream().map(Object::getClass).distinct())
+                .as("a sample of every customer command")
+                .containsExactlyInAnyOrder(CustomerCommand.class.getPermittedSubclasses());
+        messages.addAll(customerCommands);
         messages.add(new SyncStripeObjectCommand(
                 "evt_1",
                 "payment_intent.succeeded",

@@ -2,6 +2,10 @@ package io.ledger.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledger.api.customer.AttachPaymentMethodCommand;
+import io.ledger.api.customer.CustomerKey;
+import io.ledger.api.customer.DetachPaymentMethodCommand;
+import io.ledger.api.customer.SaveCustomerCommand;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.payment.CancelPaymentCommand;
@@ -24,6 +28,17 @@ class PaymentRoutingTest {
                 .isEqualTo(PAYMENT.value());
         assertThat(key(new RecordPaymentSucceededCommand(PAYMENT, null, null, ProviderDetails.NONE)))
                 .isEqualTo(PAYMENT.value());
+    }
+
+    @Test
+    void everyCommandForACustomerIsRoutedByItsStreamsKey() {
+        String key = CustomerKey.of("customer 42").value();
+        assertThat(key(new SaveCustomerCommand("customer 42", "a@example.com", null)))
+                .isEqualTo(key);
+        assertThat(key(new AttachPaymentMethodCommand("customer 42", "pm_card_visa", null)))
+                .isEqualTo(key);
+        assertThat(key(new DetachPaymentMethodCommand("customer 42", "pm_card_visa")))
+                .isEqualTo(key);
     }
 
     @Test

@@ -63,15 +63,16 @@ class CallerMatrixIT {
     static final String SECRET = "a-secret-for-the-caller-matrix-of-32-bytes";
 
     /**
-     * What the contract leaves open: the health check, the API description (and its UI), the error page and Stripe's
-     * webhook deliveries, which their signature proves.
+     * What the contract leaves open: the health check, the API description (and its UI), the error page, Stripe's
+     * webhook deliveries, which their signature proves, and the simulated checkout page, whose address is its key.
      */
     private static final Predicate<Route> PUBLIC_BY_CONTRACT =
             route -> route.pattern().startsWith("/actuator/health")
                     || route.pattern().startsWith("/v3/api-docs")
                     || route.pattern().startsWith("/swagger-ui")
                     || route.pattern().equals("/error")
-                    || (route.method() == HttpMethod.POST && route.pattern().equals(RouteScopes.STRIPE_WEBHOOKS));
+                    || (route.method() == HttpMethod.POST && route.pattern().equals(RouteScopes.STRIPE_WEBHOOKS))
+                    || route.pattern().startsWith("/checkout/");
 
     @Autowired
     ApplicationContext context;

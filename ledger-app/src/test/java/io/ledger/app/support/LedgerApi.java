@@ -95,6 +95,21 @@ public final class LedgerApi {
         return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
     }
 
+    /** PUTs {@code body} (null: no body) as JSON with the given header name/value pairs. */
+    public Answer put(String path, Object body, String... headers) {
+        RestTestClient.RequestBodySpec request = client.put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    for (int i = 0; i < headers.length; i += 2) {
+                        h.add(headers[i], headers[i + 1]);
+                    }
+                });
+        RestTestClient.RequestHeadersSpec<?> ready = body == null ? request : request.body(json(body));
+        EntityExchangeResult<String> result = ready.exchange().returnResult(String.class);
+        return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+    }
+
     /** DELETEs {@code path} with the given header name/value pairs. */
     public Answer delete(String path, String... headers) {
         EntityExchangeResult<String> result = client.delete()

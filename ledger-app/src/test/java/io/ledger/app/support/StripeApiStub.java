@@ -13,8 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * absent), and the lists ({@code /v1/refunds?charge=}, {@code /v1/balance_transactions?payout=}) return Stripe list
  * pages of {@link #PAGE_SIZE}, continued with {@code starting_after}. A path can be made to fail with a status instead.
  * A payment the ledger creates gets a PaymentIntent ({@code POST /v1/payment_intents}) with id
- * {@link #intentIdOf(String) pi_<paymentId>}, left waiting for a payment method; nothing else is written. One stub
- * serves every test application (see {@link StripeApiStubEnvironmentPostProcessor}).
+ * {@link #intentIdOf(String) pi_<paymentId>}, left waiting for a payment method; a hosted checkout gets an open
+ * Checkout Session ({@code POST /v1/checkout/sessions}, id {@link #sessionIdOf(String) cs_test_<paymentId>}), which
+ * {@code POST /v1/checkout/sessions/{id}/expire} expires unless a test put it there complete (then 400, as Stripe
+ * refuses to expire a session no longer open); a PaymentIntent left waiting can be canceled; nothing else is written. One stub serves every test application (see
+ * {@link StripeApiStubEnvironmentPostProcessor}).
  */
 public final class StripeApiStub {
 
@@ -62,6 +65,18 @@ public final class StripeApiStub {
         return "pi_" + paymentId;
     }
 
+    /** The id of the Checkout Session this stub opens for a payment. */
+    public static String sessionIdOf(String paymentId) {
+        return "cs_test_" + paymentId;
+    }
+
+    /** The requests received so far with this method and path (form fields, Idempotency-Key). */
+    public List<Received> received(String method, String path) {
+        return stub.received().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
+    }
+
     /** Paths of the requests received so far. */
     public List<String> requests() {
         return stub.received().stream().map(Received::path).toList();
@@ -71,6 +86,22 @@ public final class StripeApiStub {
         String path = request.path();
         if ("POST".equals(request.method()) && path.equals("/v1/payment_intents")) {
             return new Answer(200, create(request.form()));
+        }
+        if ("POST".equals(request.method()) && path.startsWith("/v1/payment_intents/") && path.endsWith("/cancel")) {
+            String intentPath = path.substring(0, path.length() - "/cancel".length());
+            String intent = objects.get(intentPath);
+            if (intent == null) {
+                return new Answer(404, error("invalid_request_error", "No such payment_intent: " + intentPath));
+            }
+            String canceled = intent.replace("\"status\": \"requires_payment_method\"", "\"status\": \"canceled\"");
+            objects.put(intentPath, canceled);
+            return new Answer(200, canceled);
+        }
+        if ("POST".equals(request.method()) && path.equals("/v1/checkout/sessions")) {
+            return new Answer(200, openSession(request.form()));
+        }
+        if ("POST".equals(request.method()) && path.startsWith("/v1/checkout/sessions/") && path.endsWith("/expire")) {
+            return expire(path.substring(0, path.length() - "/expire".length()));
         }
         if (!"GET".equals(request.method())) {
             return new Answer(405, error("invalid_request_error", "only GET and creating PaymentIntents are stubbed"));
@@ -105,6 +136,47 @@ public final class StripeApiStub {
                 """.formatted(id, form.get("amount"), form.get("currency"), id, paymentId);
         objects.putIfAbsent("/v1/payment_intents/" + id, intent);
         return intent;
+    }
+
+    /** A new Checkout Session as Stripe answers a create: open, its PaymentIntent made only when the customer pays. */
+    private String openSession(Map<String, String> form) {
+        String paymentId = form.get("metadata[paymentId]");
+        String id = sessionIdOf(paymentId);
+        String cancelUrl = form.get("cancel_url");
+        String session = """
+                {"id": "%s", "object": "checkout.session", "mode": "%s", "status": "open", "payment_status": "unpaid",
+                 "amount_total": %s, "currency": "%s", "client_reference_id": "%s", "customer": null,
+                 "expires_at": %s, "livemode": false, "metadata": {"paymentId": "%s"}, "payment_intent": null,
+                 "success_url": "%s", "cancel_url": %s, "ui_mode": "hosted",
+                 "url": "https://checkout.stripe.com/c/pay/%s"}
+                """.formatted(
+                        id,
+                        form.get("mode"),
+                        form.get("line_items[0][price_data][unit_amount]"),
+                        form.get("line_items[0][price_data][currency]"),
+                        form.get("client_reference_id"),
+                        form.get("expires_at"),
+                        paymentId,
+                        form.get("success_url"),
+                        cancelUrl == null ? "null" : "\"" + cancelUrl + "\"",
+                        id);
+        objects.putIfAbsent("/v1/checkout/sessions/" + id, session);
+        return session;
+    }
+
+    private Answer expire(String sessionPath) {
+        String session = objects.get(sessionPath);
+        if (session == null) {
+            return new Answer(404, error("invalid_request_error", "No such checkout.session: " + sessionPath));
+        }
+        if (!session.contains("\"status\": \"open\"")) {
+            return new Answer(
+                    400,
+                    error("invalid_request_error", "Only Checkout Sessions with a status of open can be expired."));
+        }
+        String expired = session.replace("\"status\": \"open\"", "\"status\": \"expired\"");
+        objects.put(sessionPath, expired);
+        return new Answer(200, expired);
     }
 
     private static String page(String path, List<String> items, String startingAfter) {

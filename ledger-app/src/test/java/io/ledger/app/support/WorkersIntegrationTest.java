@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
         properties = {
             TestDatabaseEnvironmentPostProcessor.OWN_DATABASE + "=workers",
             "ledger.simulated.poll-interval=PT1H",
+            "ledger.checkout.poll-interval=PT1H",
             "ledger.audit.chain-writer.interval=PT1H",
             "ledger.idempotency.purge-interval=PT1H"
         })

@@ -39,4 +39,12 @@ public record Caller(String subject, Set<Scope> scopes) {
     public Optional<String> writesOnlyCustomer() {
         return may(Scope.PAYMENTS_WRITE) ? Optional.empty() : Optional.of(subject);
     }
+
+    /**
+     * The customer whose record and payment methods alone this caller may see and change ({@code customers:own}), or
+     * empty when it may any customer's ({@code customers}).
+     */
+    public Optional<String> managesOnlyCustomer() {
+        return may(Scope.CUSTOMERS) ? Optional.empty() : Optional.of(subject);
+    }
 }

@@ -94,6 +94,18 @@ public final class CurrencyRules {
         return THREE_DECIMAL.contains(code) ? 3 : 2;
     }
 
+    /**
+     * The smallest amount Stripe moves in the currency, in minor units: every amount is a multiple of it (10 in the
+     * three-decimal currencies, 100 in ISK, which Stripe charges in whole units, else 1).
+     */
+    public static long amountStep(Currency currency) {
+        String code = currency.getCurrencyCode();
+        if (THREE_DECIMAL.contains(code)) {
+            return 10;
+        }
+        return WHOLE_UNITS_ONLY.contains(code) ? 100 : 1;
+    }
+
     /** Checks an amount that moves money (a charge, a refund, a settlement): positive and expressible. */
     public static void checkAmount(Money money) {
         if (!money.isPositive()) {

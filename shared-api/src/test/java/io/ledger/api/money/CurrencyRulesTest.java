@@ -53,6 +53,19 @@ class CurrencyRulesTest {
         assertThat(CurrencyRules.minorDigits(CurrencyRules.currency(code))).isEqualTo(digits);
     }
 
+    @ParameterizedTest(name = "{0} amounts are multiples of {1}")
+    @CsvSource({"USD, 1", "EUR, 1", "HUF, 1", "JPY, 1", "KRW, 1", "KWD, 10", "BHD, 10", "TND, 10", "ISK, 100"})
+    void everyAmountIsAMultipleOfTheCurrencysStep(String code, long step) {
+        Currency currency = CurrencyRules.currency(code);
+        assertThat(CurrencyRules.amountStep(currency)).isEqualTo(step);
+        assertThatCode(() -> CurrencyRules.checkAmount(new Money(step * 7, currency)))
+                .doesNotThrowAnyException();
+        if (step > 1) {
+            assertThatThrownBy(() -> CurrencyRules.checkAmount(new Money(step * 7 + 1, currency)))
+                    .isInstanceOf(InvalidMoney.class);
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1} is accepted")
     @CsvSource({
         "KWD, 1230",

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stateful Stripe in test mode, served by {@link StripeStub} on the wire: PaymentIntents and Refunds that remember
  * their state, the test payment methods ({@code pm_card_visa}, {@code pm_card_chargeDeclined},
- * {@code pm_card_insufficientFunds}, {@code pm_card_authenticationRequired}), and Stripe's idempotency: a POST repeated
+ * {@code pm_card_insufficientFunds}, {@code pm_card_authenticationRequired}), Customers and the PaymentMethods saved for
+ * them ({@link FakeStripeCustomers}), and Stripe's idempotency: a POST repeated
  * with the same Idempotency-Key gets the stored first answer back (header {@code Idempotent-Replayed: true}) and
  * changes nothing; with other parameters it is refused. Faults can be scripted: answer 429 or 5xx before executing, or
  * execute and then hang past the client's read timeout, or answer everything late. Every request is recorded (path, form fields, key).
@@ -35,6 +36,7 @@ public final class FakeStripe implements AutoCloseable {
     private final List<Fault> faults = new ArrayList<>();
     private final List<Received> executed = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final FakeStripeCustomers customers = new FakeStripeCustomers(this::next);
     private volatile boolean refundsSettleLater;
     private volatile Duration latency = Duration.ZERO;
 
@@ -65,6 +67,16 @@ public final class FakeStripe implements AutoCloseable {
 
     public ObjectNode intent(String id) {
         return intents.get(id).deepCopy();
+    }
+
+    /** A Customer as Stripe keeps it. */
+    public ObjectNode customer(String id) {
+        return customers.customer(id);
+    }
+
+    /** A PaymentMethod as Stripe keeps it. */
+    public ObjectNode paymentMethod(String id) {
+        return customers.method(id);
     }
 
     public ObjectNode refund(String id) {
@@ -180,6 +192,9 @@ public final class FakeStripe implements AutoCloseable {
             return notFound(request.path());
         }
         Map<String, String> form = request.form();
+        if (FakeStripeCustomers.serves(path)) {
+            return customers.execute(request, path);
+        }
         if ("payment_intents".equals(path[2])) {
             if (path.length == 3 && "POST".equals(request.method())) {
                 return ok(createIntent(form));
@@ -277,9 +292,21 @@ public final class FakeStripe implements AutoCloseable {
                             "This PaymentIntent's status is " + status + "."));
         }
         String method = form.get("payment_method");
+        String owner = customers.customerOf(method);
+        if (owner != null && !owner.equals(intent.get("customer").asString(null))) {
+            return new Answer(
+                    400,
+                    StripeStub.error(
+                            "invalid_request_error",
+                            null,
+                            null,
+                            "The provided PaymentMethod belongs to a Customer; pass that Customer with the"
+                                    + " PaymentIntent."));
+        }
         intent.put("payment_method", method);
         intent.putNull("last_payment_error");
-        switch (method == null ? "" : method) {
+        String tested = customers.testMethodOf(method);
+        switch (tested == null ? String.valueOf(method) : tested) {
             case "pm_card_visa", "pm_card_mastercard" -> succeed(intent);
             case "pm_card_authenticationRequired" -> {
                 intent.put("status", "requires_action");

@@ -1,0 +1,81 @@
+package io.ledger.webhook.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledger.app.support.LedgerApi;
+import io.ledger.app.support.LedgerDb;
+import io.ledger.app.support.StripeApiStub;
+import io.ledger.app.support.StripeWebhookIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A hosted checkout session with Stripe as the provider is completed by the webhooks the ledger already handles: the
+ * {@code checkout.session.completed} event names the session's PaymentIntent, which Stripe made with our payment id in
+ * its metadata, so the sync records the success on our payment (no import), and the session reads complete.
+ */
+@StripeWebhookIntegrationTest
+class CheckoutWebhookIT {
+
+    @Autowired
+    ApplicationContext context;
+
+    private LedgerApi api;
+    private LedgerDb db;
+    private WebhookDriver webhooks;
+
+    @BeforeEach
+    void setUp() {
+        webhooks = WebhookDriver.of(context);
+        api = webhooks.api();
+        db = webhooks.db();
+    }
+
+    @Test
+    void checkoutSessionCompletedCompletesTheSessionsPayment() {
+        LedgerApi.Answer created = api.post(
+                "/api/checkout/sessions",
+                Map.of(
+                        "amount", 1800,
+                        "currency", "usd",
+                        "customerId", "cus_webhook",
+                        "successUrl", "https://shop.example/thanks"),
+                "Idempotency-Key",
+                LedgerApi.newIdempotencyKey());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String sessionId = created.json().get("id").asString();
+        String paymentId = created.json().get("paymentId").asString();
+        StripeStory story = new StripeStory(paymentId, 1800);
+        // Checkout makes a PaymentIntent of its own when the customer pays, with the metadata the ledger asked for.
+        String checkoutIntent = "pi_3cs" + story.suffix;
+        StripeApiStub.shared()
+                .put(
+                        "payment_intents",
+                        checkoutIntent,
+                        story.intent("succeeded").replace(story.intentId, checkoutIntent));
+        String completed = story.session("payment", "paid")
+                .replace(story.intentId, checkoutIntent)
+                .replace("cs_test_" + story.suffix, StripeApiStub.sessionIdOf(paymentId));
+
+        String payload = StripeStory.event("checkout.session.completed", completed);
+        webhooks.deliver(payload);
+        webhooks.process();
+
+        assertThat(webhooks.inboxRow(WebhookDriver.eventId(payload))).containsEntry("state", "processed");
+        JsonNode payment = webhooks.payment(paymentId);
+        assertThat(payment.get("status").asString()).isEqualTo("succeeded");
+        List<LedgerDb.StoredEvent> events = db.eventsOf(paymentId);
+        assertThat(events).extracting(LedgerDb.StoredEvent::type).containsExactly("PaymentCreated", "PaymentSucceeded");
+        assertThat(events.get(1).source()).isEqualTo("webhook");
+        assertThat(api.get("/api/checkout/sessions/" + sessionId)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("complete");
+    }
+}
