@@ -75,6 +75,7 @@ class PaymentHistoryIT {
             "failure",
             "refunds",
             "reconciliation",
+            "archived",
             "createdAt",
             "updatedAt",
             "version");
@@ -570,7 +571,7 @@ class PaymentHistoryIT {
         assertThat(answer.body().split("\r\n", 2)[0])
                 .isEqualTo("id,status,amount,currency,amount_refunded,customer_id,order_id,description,provider,"
                         + "provider_payment_id,failure_code,reconciliation_status,settlement_id,fee,net_amount,"
-                        + "created_at,succeeded_at,updated_at");
+                        + "created_at,succeeded_at,updated_at,archived");
 
         Map<String, CSVRecord> rows = csv(answer.body());
         assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(idsOf(payments.keySet()));
@@ -584,6 +585,7 @@ class PaymentHistoryIT {
             assertThat(row.get("customer_id")).isEqualTo(customer);
             assertThat(row.get("created_at")).isEqualTo(payment.get("createdAt").asString());
             assertThat(row.get("updated_at")).isEqualTo(payment.get("updatedAt").asString());
+            assertThat(row.get("archived")).isEqualTo("false");
         }
         assertThat(rows.get(id(payments.get("quoted"))).get("description")).isEqualTo(TRICKY_DESCRIPTION);
         assertThat(rows.get(id(payments.get("declined"))).get("failure_code")).isEqualTo("card_declined");

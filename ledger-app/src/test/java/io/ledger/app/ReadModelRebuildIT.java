@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every read model rebuilt from the event store equals the one kept live: payments of every status, refunds, matched
- * and mismatched settlements in two currencies are driven over HTTP, and disputes recorded as Stripe's webhooks would
+ * and mismatched settlements in two currencies, updates and an archived payment are driven over HTTP, and disputes recorded as Stripe's webhooks would
  * record them; once every projection has caught up, each read-model table is copied, damaged, replayed and compared
  * with the copy row for row. The tables hold every other test class's payments too; the comparison covers them all.
  */
@@ -84,8 +84,19 @@ class ReadModelRebuildIT {
         String matched = create(api, customer, 8_000, "usd", "pm_card_visa", "succeeded");
         String mismatched = create(api, customer, 9_000, "eur", "pm_card_visa", "succeeded");
         String retried = create(api, customer, 1_500, "eur", "pm_card_chargeDeclined", "failed");
+        String updated = create(api, customer, 1_100, "usd", null, "pending");
+        String archived = create(api, customer, 1_200, "eur", "pm_card_chargeDeclined", "failed");
+        String annotated = create(api, customer, 1_300, "usd", "pm_card_visa", "succeeded");
 
         post(api, "/api/payments/" + canceled + "/cancel", Map.of("reason", "abandoned"), 200);
+        patch(
+                api,
+                updated,
+                Map.of("amount", 1_150, "orderId", "order-rebuild", "metadata", Map.of("a", "1", "b", "2")));
+        patch(api, updated, Map.of("description", "rebuilt", "metadata", Map.of("a", "", "c", "3")));
+        patch(api, annotated, Map.of("description", "after the capture", "metadata", Map.of("note", "kept")));
+        Answer deleted = api.delete("/api/payments/" + archived);
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(200);
         post(api, "/api/payments/" + retried + "/confirm", Map.of("paymentMethod", "pm_card_visa"), 200);
         post(api, "/api/payments/" + refunded + "/refunds", Map.of("amount", 2_000), 201);
         post(api, "/api/payments/" + refunded + "/refunds", null, 201);
@@ -125,17 +136,20 @@ class ReadModelRebuildIT {
         eventually("every projection caught up", this::allCaughtUp);
         long head = head();
         assertThat(statuses(customer))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        pending, "pending",
-                        processing, "succeeded",
-                        actionRequired, "requires_action",
-                        declined, "failed",
-                        canceled, "canceled",
-                        refunded, "refunded",
-                        partiallyRefunded, "partially_refunded",
-                        matched, "succeeded",
-                        mismatched, "succeeded",
-                        retried, "succeeded"));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry(pending, "pending"),
+                        Map.entry(processing, "succeeded"),
+                        Map.entry(actionRequired, "requires_action"),
+                        Map.entry(declined, "failed"),
+                        Map.entry(canceled, "canceled"),
+                        Map.entry(refunded, "refunded"),
+                        Map.entry(partiallyRefunded, "partially_refunded"),
+                        Map.entry(matched, "succeeded"),
+                        Map.entry(mismatched, "succeeded"),
+                        Map.entry(retried, "succeeded"),
+                        Map.entry(updated, "pending"),
+                        Map.entry(archived, "canceled"),
+                        Map.entry(annotated, "succeeded")));
         Map<String, List<String>> live = snapshot();
         assertThat(live).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
         assertThat(String.join("\n", live.get("reconciliation_view")))
@@ -199,6 +213,11 @@ class ReadModelRebuildIT {
         JsonNode payment = post(api, "/api/payments", body, 201);
         assertThat(payment.get("status").asString()).isEqualTo(status);
         return payment.get("id").asString();
+    }
+
+    private static void patch(LedgerApi api, String id, Object body) {
+        Answer answer = api.patch("/api/payments/" + id, body);
+        assertThat(answer.status()).as("PATCH %s %s", id, answer).isEqualTo(200);
     }
 
     private static JsonNode post(LedgerApi api, String path, Object body, int expectedStatus) {

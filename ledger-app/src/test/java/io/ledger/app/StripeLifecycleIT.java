@@ -140,6 +140,72 @@ class StripeLifecycleIT {
     }
 
     @Test
+    void aNewAmountOfAPendingPaymentGoesToItsPaymentIntentBeforeItIsRecordedAndIsWhatIsCharged() {
+        JsonNode created = api.post("/api/payments", charge(2500, null)).json();
+        String id = created.get("id").asString();
+        String intentId = created.get("providerPaymentId").asString();
+
+        Answer patched = api.patch("/api/payments/" + id, Map.of("amount", 3100, "description", "Three books"));
+
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.json().get("amount").asLong()).isEqualTo(3100);
+        Received update = only(stripe.received("POST", "/v1/payment_intents/" + intentId));
+        assertThat(update.idempotencyKey()).isEqualTo(id + "-amount-1-3100");
+        assertThat(update.form()).containsExactly(Map.entry("amount", "3100"));
+        assertThat(stripe.intent(intentId).get("amount").asLong()).isEqualTo(3100);
+        assertThat(types(id)).containsExactly("PaymentCreated", "PaymentUpdated");
+
+        Answer descriptionOnly = api.patch("/api/payments/" + id, Map.of("description", "Four books"));
+        assertThat(descriptionOnly.status()).as("%s", descriptionOnly).isEqualTo(200);
+        assertThat(stripe.received("POST", "/v1/payment_intents/" + intentId))
+                .as("only a new amount is sent to Stripe")
+                .hasSize(1);
+
+        JsonNode paid = api.post("/api/payments/" + id + "/confirm", Map.of("paymentMethod", "pm_card_visa"))
+                .json();
+        assertThat(paid.get("status").asString()).isEqualTo("succeeded");
+        assertThat(payload(id, "PaymentSucceeded").get("amount").get("minor").asLong())
+                .isEqualTo(3100);
+
+        Answer tooLate = api.patch("/api/payments/" + id, Map.of("amount", 4000));
+        assertThat(tooLate.status()).as("%s", tooLate).isEqualTo(409);
+        assertThat(stripe.received("POST", "/v1/payment_intents/" + intentId))
+                .as("a captured payment's amount is refused before Stripe is asked")
+                .hasSize(1);
+    }
+
+    @Test
+    void aNewAmountStripeNoLongerTakesIsRefusedAndNothingIsRecorded() {
+        JsonNode created = api.post("/api/payments", charge(2500, null)).json();
+        String id = created.get("id").asString();
+        String intentId = created.get("providerPaymentId").asString();
+        stripe.confirmFromBrowser(intentId, "pm_card_visa");
+
+        Answer refused = api.patch("/api/payments/" + id, Map.of("amount", 3100));
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("invalid_state_transition");
+        assertThat(types(id)).containsExactly("PaymentCreated");
+        assertThat(stripe.intent(intentId).get("amount").asLong()).isEqualTo(2500);
+    }
+
+    @Test
+    void archivingAPendingPaymentCancelsItsPaymentIntent() {
+        JsonNode created = api.post("/api/payments", charge(2500, null)).json();
+        String id = created.get("id").asString();
+        String intentId = created.get("providerPaymentId").asString();
+
+        Answer archived = api.delete("/api/payments/" + id);
+
+        assertThat(archived.status()).as("%s", archived).isEqualTo(200);
+        assertThat(archived.json().get("archived").asBoolean()).isTrue();
+        Received cancel = only(stripe.received("POST", "/v1/payment_intents/" + intentId + "/cancel"));
+        assertThat(cancel.idempotencyKey()).isEqualTo(id + "-cancel");
+        assertThat(stripe.intent(intentId).get("status").asString()).isEqualTo("canceled");
+        assertThat(types(id)).containsExactly("PaymentCreated", "PaymentCanceled", "PaymentArchived");
+    }
+
+    @Test
     void threeDSecureRequiresActionThenTheConfirmAfterTheCustomerActedRetrievesTheOutcome() {
         String id = created(4000);
         Answer first =

@@ -6,6 +6,7 @@ import io.ledger.api.payment.DisputeLost;
 import io.ledger.api.payment.DisputeOpened;
 import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentArchived;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentFailed;
@@ -14,10 +15,12 @@ import io.ledger.api.payment.PaymentProcessingStarted;
 import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
 import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentUpdated;
 import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundRequested;
 import io.ledger.api.payment.RefundStatus;
 import io.ledger.api.payment.RefundSucceeded;
+import java.util.Map;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -37,6 +40,16 @@ abstract class EventSourcedPayment {
     String customerId;
 
     Money amount;
+    /** How often the amount changed: each change gets its own provider idempotency key. */
+    int amountChanges;
+    /** What the payment says about itself now (an update records only what it changes). */
+    String orderId;
+
+    String description;
+    Map<String, String> metadata;
+    /** Archived payments are canceled and take no more updates. */
+    boolean archived;
+
     String providerPaymentId;
     /** The method last tried (or given at creation): what a confirmation or report that names none means. */
     String paymentMethod;
@@ -54,6 +67,9 @@ abstract class EventSourcedPayment {
         state = PaymentState.PENDING;
         customerId = event.customerId();
         amount = event.amount();
+        orderId = event.orderId();
+        description = event.description();
+        metadata = event.metadata();
         providerPaymentId = event.providerPaymentId();
         paymentMethod = event.paymentMethod();
         refunds = Refunds.of(amount);
@@ -95,6 +111,28 @@ abstract class EventSourcedPayment {
     @EventSourcingHandler
     void on(PaymentCanceled event) {
         state = PaymentState.CANCELED;
+    }
+
+    /** The amount changes only while pending: no refund exists yet to count against it. */
+    @EventSourcingHandler
+    void on(PaymentUpdated event) {
+        if (event.amount() != null) {
+            amount = event.amount().to();
+            amountChanges++;
+            refunds = Refunds.of(amount);
+        }
+        if (event.description() != null) {
+            description = event.description().to();
+        }
+        if (event.orderId() != null) {
+            orderId = event.orderId().to();
+        }
+        metadata = Map.copyOf(event.metadataAfter(metadata));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentArchived event) {
+        archived = true;
     }
 
     @EventSourcingHandler

@@ -9,11 +9,15 @@ import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.payment.FailPaymentCommand;
 import io.ledger.api.payment.ImportPaymentCommand;
 import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentArchived;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentFailed;
 import io.ledger.api.payment.PaymentProcessingStarted;
 import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentUpdated;
+import io.ledger.api.payment.PaymentUpdated.AmountChange;
+import io.ledger.api.payment.PaymentUpdated.TextChange;
 import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RecordDisputeClosedCommand;
@@ -27,11 +31,15 @@ import io.ledger.api.payment.RecordProcessingSucceededCommand;
 import io.ledger.api.payment.RecordRefundFailedCommand;
 import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.UpdatePaymentCommand;
+import io.ledger.command.provider.AmountChangeRequest;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
 import io.ledger.command.provider.RefundOutcome;
 import io.ledger.command.provider.RefundRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
@@ -42,9 +50,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A payment's decisions: charged (perhaps after customer action or asynchronous processing, perhaps failing and
- * retried), canceled, refunded in parts, reconciled with the provider's settlement, disputed. Which move each state
- * allows is {@link PaymentMove}'s table; refunds, settlements and disputes keep their own rules. Moves that need the
- * provider are split in two: a {@code prepare...} method decides whether the move happens, {@link
+ * retried), updated, canceled and archived, refunded in parts, reconciled with the provider's settlement, disputed.
+ * Which move each state allows is {@link PaymentMove}'s table; refunds, settlements and disputes keep their own rules.
+ * Moves that need the provider are split in two: a {@code prepare...} method decides whether the move happens, {@link
  * PaymentCommandHandler} calls the provider, and a {@code record...} method applies the outcome. Only what decisions
  * need is kept here; the payment resource is folded from the events ({@link PaymentResources}).
  */
@@ -229,6 +237,95 @@ class Payment extends EventSourcedPayment {
         if (takes(PaymentMove.RECORD_CANCELLATION)) {
             apply(new PaymentCanceled(id, command.reason()));
         }
+    }
+
+    // --- updating -------------------------------------------------------------------------------------------------
+
+    /**
+     * What the update changes, or empty when it changes nothing (a repeat, in any state, archived or not). The changed
+     * values must be valid (an amount the currency can charge; at most 50 metadata keys after the merge) before the
+     * state is asked: an archived payment takes no update, and only a pending one a new amount.
+     */
+    Optional<PreparedUpdate> prepareUpdate(UpdatePaymentCommand command) {
+        PaymentUpdated changes = changesOf(command);
+        if (changes.changesNothing()) {
+            return Optional.empty();
+        }
+        if (changes.amount() != null) {
+            CurrencyRules.checkChargeAmount(changes.amount().to());
+        }
+        int keys = changes.metadataAfter(metadata).size();
+        if (keys > TooManyMetadataKeys.MAX_KEYS) {
+            throw new TooManyMetadataKeys(keys);
+        }
+        if (archived) {
+            throw new ArchivedPaymentIsFinal(id, PaymentMove.UPDATE.verb());
+        }
+        takes(PaymentMove.UPDATE);
+        if (changes.amount() == null) {
+            return Optional.of(new PreparedUpdate(changes, Optional.empty()));
+        }
+        takes(PaymentMove.UPDATE_AMOUNT);
+        return Optional.of(new PreparedUpdate(
+                changes,
+                Optional.of(new AmountChangeRequest(
+                        id, providerPaymentId, changes.amount().to(), amountChanges + 1))));
+    }
+
+    void recordUpdate(PreparedUpdate update) {
+        apply(update.fact());
+    }
+
+    /** The command's differences from the payment as it stands: an empty text clears, an empty metadata value removes. */
+    private PaymentUpdated changesOf(UpdatePaymentCommand command) {
+        AmountChange amountChange = null;
+        if (command.amount() != null && command.amount() != amount.minor()) {
+            amountChange = new AmountChange(amount, new Money(command.amount(), amount.currency()));
+        }
+        Map<String, TextChange> metadataChanges = new LinkedHashMap<>();
+        command.metadata().forEach((key, value) -> {
+            String before = metadata.get(key);
+            String after = value.isEmpty() ? null : value;
+            if (!Objects.equals(before, after)) {
+                metadataChanges.put(key, new TextChange(before, after));
+            }
+        });
+        return new PaymentUpdated(
+                id,
+                amountChange,
+                textChange(description, command.description()),
+                textChange(orderId, command.orderId()),
+                metadataChanges);
+    }
+
+    /** Null when the text is not given or stays the same; an empty text clears it. */
+    private static TextChange textChange(String before, String given) {
+        if (given == null) {
+            return null;
+        }
+        String after = given.isEmpty() ? null : given;
+        return Objects.equals(before, after) ? null : new TextChange(before, after);
+    }
+
+    // --- archiving ------------------------------------------------------------------------------------------------
+
+    /**
+     * The archive to record, canceling at the provider first unless the payment is canceled already; empty when it is
+     * archived already. A captured payment (or one being charged) cannot be archived: refund it instead.
+     */
+    Optional<PreparedArchive> prepareArchive() {
+        if (archived || !takes(PaymentMove.ARCHIVE)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PreparedArchive(
+                state == PaymentState.CANCELED
+                        ? Optional.empty()
+                        : Optional.of(new CancelRequest(id, providerPaymentId, null))));
+    }
+
+    void recordArchive(PreparedArchive archive) {
+        archive.cancel().ifPresent(this::recordCancel);
+        apply(new PaymentArchived(id));
     }
 
     // --- refunding ------------------------------------------------------------------------------------------------

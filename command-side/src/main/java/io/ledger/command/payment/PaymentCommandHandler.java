@@ -1,12 +1,14 @@
 package io.ledger.command.payment;
 
 import io.ledger.api.money.CurrencyRules;
+import io.ledger.api.payment.ArchivePaymentCommand;
 import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.UpdatePaymentCommand;
 import io.ledger.command.customer.CustomerResources;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
@@ -132,6 +134,28 @@ class PaymentCommandHandler {
         if (cancel.isPresent()) {
             provider.cancel(cancel.get());
             payment.execute(p -> p.recordCancel(cancel.get()));
+        }
+    }
+
+    /** A new amount is told to the provider before it is recorded: the provider charges what it was told. */
+    @CommandHandler
+    void handle(UpdatePaymentCommand command) {
+        Aggregate<Payment> payment = payments.load(command.paymentId().value());
+        Optional<PreparedUpdate> update = payment.invoke(p -> p.prepareUpdate(command));
+        if (update.isPresent()) {
+            update.get().amountChange().ifPresent(provider::changeAmount);
+            payment.execute(p -> p.recordUpdate(update.get()));
+        }
+    }
+
+    /** Canceled at the provider (unless canceled already), then canceled and archived here in one unit of work. */
+    @CommandHandler
+    void handle(ArchivePaymentCommand command) {
+        Aggregate<Payment> payment = payments.load(command.paymentId().value());
+        Optional<PreparedArchive> archive = payment.invoke(Payment::prepareArchive);
+        if (archive.isPresent()) {
+            archive.get().cancel().ifPresent(provider::cancel);
+            payment.execute(p -> p.recordArchive(archive.get()));
         }
     }
 

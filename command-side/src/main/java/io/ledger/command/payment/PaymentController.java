@@ -2,6 +2,7 @@ package io.ledger.command.payment;
 
 import io.ledger.api.caller.Caller;
 import io.ledger.api.id.PaymentId;
+import io.ledger.api.payment.ArchivePaymentCommand;
 import io.ledger.api.payment.CreatedPaymentView;
 import io.ledger.api.payment.PaymentCommand;
 import io.ledger.api.payment.PaymentView;
@@ -13,6 +14,7 @@ import io.ledger.command.payment.PaymentRequests.CreatePaymentBody;
 import io.ledger.command.payment.PaymentRequests.FailPaymentBody;
 import io.ledger.command.payment.PaymentRequests.ReconcilePaymentBody;
 import io.ledger.command.payment.PaymentRequests.RefundPaymentBody;
+import io.ledger.command.payment.PaymentRequests.UpdatePaymentBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -25,6 +27,8 @@ import java.security.Principal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -217,6 +221,56 @@ class PaymentController {
     @PostMapping("/{id}/reconcile")
     PaymentView reconcile(@PathVariable String id, @Valid @RequestBody ReconcilePaymentBody body) {
         return answered(body.toCommand(paymentId(id)));
+    }
+
+    @Operation(operationId = "updatePayment", summary = "Update a payment", description = """
+                    Changes what the payment says about itself, as Stripe updates a PaymentIntent: `description`, \
+                    `orderId` and `metadata` in any status (until it is archived), and `amount` while it is \
+                    `pending` (sent to the provider first: with Stripe, a PaymentIntent update). Absent or null \
+                    fields stay as they are; `""` clears `description` or `orderId`; `metadata` is merged into the \
+                    payment's, a key set to `""` being removed, and at most 50 keys may remain. `PaymentUpdated` \
+                    records each changed field from its old value to its new one; a patch that changes nothing (an \
+                    empty one, or a repeat) answers the payment and records nothing, in any status. Idempotent by \
+                    itself: `Idempotency-Key` is not needed and not read.""")
+    @ApiResponse(responseCode = "200", description = "The payment, as updated.")
+    @ApiResponse(responseCode = "400", description = """
+                    `validation_failed`: a field other than `amount`, `description`, `orderId` and `metadata` (the \
+                    currency, the customer and the status never change), a wrong type, an amount the currency \
+                    cannot charge, a text over its limit, or more than 50 metadata keys after the merge; `errors` \
+                    names the field.""")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "409", description = """
+                    `invalid_state_transition`: a new `amount` for a payment that is not `pending` (or whose \
+                    PaymentIntent Stripe no longer lets change), or any change of an archived payment. \
+                    `concurrent_update`: another request changed the payment at the same instant; retry.""")
+    @ApiResponse(responseCode = "415", description = "`validation_failed`: the body is not `application/json`.")
+    @ApiResponse(responseCode = "503", description = """
+                    `provider_unavailable`: a new amount could not be told to the provider (unreachable, or as many \
+                    provider calls under way as the ledger allows); nothing was recorded. Retry after `Retry-After` \
+                    seconds.""")
+    @PatchMapping("/{id}")
+    PaymentView update(@PathVariable String id, @Valid @RequestBody(required = false) UpdatePaymentBody body) {
+        UpdatePaymentBody update = body == null ? UpdatePaymentBody.NOTHING : body;
+        return answered(update.toCommand(paymentId(id)));
+    }
+
+    @Operation(operationId = "archivePayment", summary = "Archive a payment", description = """
+                    Nothing is ever erased: a payment that can still be canceled (`pending`, `requires_action`, \
+                    `failed`) is canceled, at the provider too, and archived; a `canceled` one is archived. Archived \
+                    payments (`archived: true`) leave the list, the export and the live feed unless they ask for \
+                    `archived=true`, and stay readable by id and in the audit log. Archiving an archived payment \
+                    changes nothing.""")
+    @ApiResponse(responseCode = "200", description = "The payment, now `canceled` and `archived`.")
+    @ApiResponse(responseCode = "404", description = "`payment_not_found`: no payment has this id.")
+    @ApiResponse(responseCode = "409", description = """
+                    `invalid_state_transition`: money was captured (refund it instead) or the payment is processing. \
+                    `concurrent_update`: another request changed the payment at the same instant; retry.""")
+    @ApiResponse(responseCode = "503", description = """
+                    `provider_unavailable`: the provider could not be reached to cancel the payment; nothing was \
+                    recorded. Retry after `Retry-After` seconds.""")
+    @DeleteMapping("/{id}")
+    PaymentView archive(@PathVariable String id) {
+        return answered(new ArchivePaymentCommand(paymentId(id)));
     }
 
     private PaymentView answered(PaymentCommand command) {

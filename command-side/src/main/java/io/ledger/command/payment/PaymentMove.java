@@ -24,7 +24,8 @@ import java.util.Set;
  * PaymentMovesDocumentedTest} fails when the two differ).
  *
  * <p>The {@code record ...} moves are the provider's word, brought by our own call, the janitor or a webhook. Repeats
- * of one refund, settlement or dispute are no-ops before the table is asked, whatever the state.
+ * of one refund, settlement or dispute are no-ops before the table is asked, whatever the state; so are an update that
+ * changes nothing and the archive of an archived payment, and an update of an archived payment is refused before it.
  */
 enum PaymentMove {
     CONFIRM(
@@ -35,6 +36,12 @@ enum PaymentMove {
     CANCEL("cancel", EnumSet.of(PENDING, REQUIRES_ACTION, FAILED), EnumSet.of(CANCELED)),
     REFUND("refund", EnumSet.of(SUCCEEDED, PARTIALLY_REFUNDED), EnumSet.noneOf(PaymentState.class)),
     RECONCILE("reconcile", EnumSet.of(SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED), EnumSet.noneOf(PaymentState.class)),
+    /** Description, order id and metadata: what the payment says about itself, in any state (unless archived). */
+    UPDATE("update", EnumSet.allOf(PaymentState.class), EnumSet.noneOf(PaymentState.class)),
+    /** Nothing was charged or asked of the customer yet: the amount may still change. */
+    UPDATE_AMOUNT("change the amount of", EnumSet.of(PENDING), EnumSet.noneOf(PaymentState.class)),
+    /** Cancels first where it may still be canceled; an archived payment's archive is a no-op before the table. */
+    ARCHIVE("archive", EnumSet.of(PENDING, REQUIRES_ACTION, FAILED, CANCELED), EnumSet.noneOf(PaymentState.class)),
     RECORD_SUCCESS(
             "record success of",
             EnumSet.of(PENDING, PROCESSING, OUTCOME_UNKNOWN, REQUIRES_ACTION, FAILED),

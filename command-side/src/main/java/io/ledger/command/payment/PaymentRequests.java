@@ -10,6 +10,7 @@ import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.payment.FailPaymentCommand;
 import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.UpdatePaymentCommand;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -104,6 +105,26 @@ final class PaymentRequests {
 
         CancelPaymentCommand toCommand(PaymentId paymentId, String onlyCustomer) {
             return new CancelPaymentCommand(paymentId, reason, onlyCustomer);
+        }
+    }
+
+    /**
+     * A change of what the payment says about itself, with the limits of a create. Absent (or null) fields stay as they
+     * are; {@code ""} clears the description or order id and removes a metadata key. The patch may name at most 100
+     * keys (all 50 removed and 50 new ones set); the payment keeps at most 50 after the merge.
+     */
+    record UpdatePaymentBody(
+            @Positive @Max(CurrencyRules.MAX_AMOUNT) Long amount,
+            @Size(max = 1000) String description,
+            @Size(max = 255) String orderId,
+
+            @Size(max = 100, message = "must have at most 100 keys")
+            Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 500) String> metadata) {
+
+        static final UpdatePaymentBody NOTHING = new UpdatePaymentBody(null, null, null, null);
+
+        UpdatePaymentCommand toCommand(PaymentId paymentId) {
+            return new UpdatePaymentCommand(paymentId, amount, description, orderId, metadata);
         }
     }
 

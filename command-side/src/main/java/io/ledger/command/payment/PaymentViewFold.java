@@ -4,6 +4,7 @@ import io.ledger.api.payment.DisputeLost;
 import io.ledger.api.payment.DisputeOpened;
 import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentArchived;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentFailed;
@@ -13,6 +14,7 @@ import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
 import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentUpdated;
 import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.PaymentView.FailureView;
 import io.ledger.api.payment.PaymentView.ReconciliationView;
@@ -32,12 +34,17 @@ import org.axonframework.eventhandling.DomainEventMessage;
 /**
  * The payment resource as a pure fold of the payment's events, in stream order: the status each event names (a
  * refund's event names the status it left), the last failure until a success, the refunds, the latest settlement,
- * and the events' times and count. The query side's payment history builds the same resource from the same events.
+ * what updates changed, whether it was archived, and the events' times and count. The query side's payment history builds the same resource from the same events.
  */
 final class PaymentViewFold {
 
     private PaymentCreated created;
     private PaymentStatus status;
+    private long amount;
+    private String orderId;
+    private String description;
+    private Map<String, String> metadata;
+    private boolean archived;
     private FailureView failure;
     private final Map<String, RefundView> refunds = new LinkedHashMap<>();
     private long amountRefunded;
@@ -62,6 +69,10 @@ final class PaymentViewFold {
         if (event instanceof PaymentCreated first) {
             created = first;
             status = PaymentStatus.PENDING;
+            amount = first.amount().minor();
+            orderId = first.orderId();
+            description = first.description();
+            metadata = first.metadata();
             createdAt = at;
         } else if (event instanceof PaymentProcessingStarted || event instanceof PaymentOutcomeUnknown) {
             status = PaymentStatus.PROCESSING;
@@ -75,12 +86,16 @@ final class PaymentViewFold {
             failure = new FailureView(failed.code(), failed.message());
         } else if (event instanceof PaymentCanceled) {
             status = PaymentStatus.CANCELED;
+        } else if (event instanceof PaymentUpdated updated) {
+            updated(updated);
+        } else if (event instanceof PaymentArchived) {
+            archived = true;
         } else if (event instanceof RefundRequested requested) {
             refunds.put(requested.refundId().value(), refund(requested, at));
         } else if (event instanceof RefundSucceeded paid) {
             amountRefunded = Math.addExact(amountRefunded, paid.amount().minor());
             settled(paid.refundId().value(), RefundStatus.SUCCEEDED);
-            status = paid.paymentStatusAfter(amountRefunded, created.amount().minor());
+            status = paid.paymentStatusAfter(amountRefunded, amount);
         } else if (event instanceof RefundFailed failed) {
             settled(failed.refundId().value(), RefundStatus.FAILED);
         } else if (event instanceof PaymentReconciled matched) {
@@ -103,6 +118,19 @@ final class PaymentViewFold {
         }
         updatedAt = at;
         version++;
+    }
+
+    private void updated(PaymentUpdated updated) {
+        if (updated.amount() != null) {
+            amount = updated.amount().to().minor();
+        }
+        if (updated.description() != null) {
+            description = updated.description().to();
+        }
+        if (updated.orderId() != null) {
+            orderId = updated.orderId().to();
+        }
+        metadata = Map.copyOf(updated.metadataAfter(metadata));
     }
 
     private RefundView refund(RefundRequested requested, Instant at) {
@@ -133,18 +161,19 @@ final class PaymentViewFold {
         return new PaymentView(
                 created.paymentId().value(),
                 status,
-                created.amount().minor(),
+                amount,
                 created.amount().currencyCode(),
                 amountRefunded,
                 created.customerId(),
-                created.orderId(),
-                created.description(),
-                created.metadata(),
+                orderId,
+                description,
+                metadata,
                 created.provider(),
                 created.providerPaymentId(),
                 failure,
                 List.copyOf(refunds.values()),
                 reconciliation,
+                archived,
                 createdAt,
                 updatedAt,
                 version);

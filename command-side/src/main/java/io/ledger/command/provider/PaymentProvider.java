@@ -17,6 +17,9 @@ public interface PaymentProvider {
     /** Tries to charge the payment. A decline is an outcome, not an exception. */
     ChargeOutcome confirm(ChargeRequest request);
 
+    /** Changes the amount the provider will charge; nothing was charged yet. */
+    void changeAmount(AmountChangeRequest request);
+
     /** Cancels the payment at the provider; nothing was captured. */
     void cancel(CancelRequest request);
 

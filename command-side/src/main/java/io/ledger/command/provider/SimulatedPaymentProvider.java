@@ -65,6 +65,12 @@ class SimulatedPaymentProvider implements PaymentProvider {
         };
     }
 
+    /** The simulated provider charges whatever amount the confirmation's payment has: nothing to tell it. */
+    @Override
+    public void changeAmount(AmountChangeRequest request) {
+        // nothing is kept here of a payment that was not charged
+    }
+
     @Override
     public void cancel(CancelRequest request) {
         jdbc.sql("DELETE FROM simulated_async_charge WHERE payment_id = ?")

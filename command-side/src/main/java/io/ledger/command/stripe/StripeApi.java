@@ -20,6 +20,7 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.PaymentIntentUpdateParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PaymentMethodDetachParams;
 import com.stripe.param.RefundCreateParams;
@@ -43,9 +44,10 @@ import java.util.function.Function;
 /**
  * The ledger's one Stripe client: every request of the adapter (the provider's, the janitor's, a webhook sync's reads)
  * is made here, each through {@link StripeCalls}' retries and circuit breaker. Every POST carries an idempotency key
- * derived from our ids ({@code <paymentId>-create}, {@code <paymentId>-confirm-<attempt>}, {@code <paymentId>-cancel},
- * {@code <refundId>}, {@code <paymentId>-checkout}, {@code <paymentId>-checkout-expire}; a customer's from its key and
- * its stream's version, {@code <customer key>-create}, {@code -update-<version>}, {@code -attach-<version>},
+ * derived from our ids ({@code <paymentId>-create}, {@code <paymentId>-confirm-<attempt>},
+ * {@code <paymentId>-amount-<change>-<amount>}, {@code <paymentId>-cancel}, {@code <refundId>},
+ * {@code <paymentId>-checkout}, {@code <paymentId>-checkout-expire}; a customer's from its key and its stream's
+ * version, {@code <customer key>-create}, {@code -update-<version>}, {@code -attach-<version>},
  * {@code -detach-<version>}, {@code -default-<version>}), so a repeated call never charges, refunds or opens a page
  * twice. Lists are read whole, each page a call of its
  * own. PaymentIntents are read with their latest charge expanded, for its balance transaction.
@@ -122,6 +124,21 @@ class StripeApi {
                 PaymentIntentRetrieveParams.builder().addExpand(LATEST_CHARGE).build();
         return calls.call(
                 "retrieve " + intentId, () -> stripe.v1().paymentIntents().retrieve(intentId, params));
+    }
+
+    /**
+     * Sets the amount the PaymentIntent will charge, with the key of the payment's {@code change}-th amount change and the
+     * amount itself: a repeat changes nothing, and a retry asking for another amount is a change of its own.
+     */
+    PaymentIntent updateIntentAmount(String paymentId, String intentId, Money amount, int change)
+            throws StripeException {
+        PaymentIntentUpdateParams params =
+                PaymentIntentUpdateParams.builder().setAmount(amount.minor()).build();
+        return calls.call(
+                "change the amount of payment " + paymentId,
+                () -> stripe.v1()
+                        .paymentIntents()
+                        .update(intentId, params, idempotent(paymentId + "-amount-" + change + "-" + amount.minor())));
     }
 
     PaymentIntent cancelIntent(String paymentId, String intentId) throws StripeException {

@@ -7,6 +7,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.ProviderDetails;
+import io.ledger.command.provider.AmountChangeRequest;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
@@ -79,6 +80,26 @@ class StripePaymentProvider implements PaymentProvider {
         } catch (ProviderUnavailable e) {
             log.warn("{}: outcome unknown, recorded as processing for the janitor: {}", operation, e.getMessage());
             return new ChargeOutcome.Unknown();
+        } catch (StripeException e) {
+            throw StripeRequestFailed.refused(operation, e);
+        }
+    }
+
+    /**
+     * A PaymentIntent that Stripe says can no longer change (the customer confirmed it in the browser, say, and the
+     * ledger has not heard yet) is the payment's state refusing the move: 409, nothing recorded.
+     */
+    @Override
+    public void changeAmount(AmountChangeRequest request) {
+        String operation = "change the amount of payment " + request.paymentId().value();
+        try {
+            stripe.updateIntentAmount(
+                    request.paymentId().value(), request.providerPaymentId(), request.amount(), request.change());
+        } catch (InvalidRequestException e) {
+            if ("payment_intent_unexpected_state".equals(e.getCode())) {
+                throw new IntentAmountFixed(request.paymentId());
+            }
+            throw StripeRequestFailed.refused(operation, e);
         } catch (StripeException e) {
             throw StripeRequestFailed.refused(operation, e);
         }

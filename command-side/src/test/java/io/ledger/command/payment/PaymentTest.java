@@ -6,6 +6,7 @@ import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.InvalidMoney;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.ArchivePaymentCommand;
 import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
@@ -15,6 +16,7 @@ import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.FailPaymentCommand;
 import io.ledger.api.payment.ImportPaymentCommand;
 import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentArchived;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCommand;
 import io.ledger.api.payment.PaymentCreated;
@@ -25,6 +27,9 @@ import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
 import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentUpdated;
+import io.ledger.api.payment.PaymentUpdated.AmountChange;
+import io.ledger.api.payment.PaymentUpdated.TextChange;
 import io.ledger.api.payment.Provider;
 import io.ledger.api.payment.ProviderDetails;
 import io.ledger.api.payment.ReconcilePaymentCommand;
@@ -42,7 +47,9 @@ import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundRequested;
 import io.ledger.api.payment.RefundSucceeded;
+import io.ledger.api.payment.UpdatePaymentCommand;
 import io.ledger.command.customer.CustomerResources;
+import io.ledger.command.provider.AmountChangeRequest;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
@@ -533,6 +540,215 @@ class PaymentTest {
                     .expectNoEvents();
 
             assertThat(provider.calls).isEmpty();
+        }
+    }
+
+    @Nested
+    class Updating {
+
+        @Test
+        void anUpdateRecordsEachChangedFieldFromItsOldValueToItsNewOne() {
+            given(created(VISA))
+                    .when(new UpdatePaymentCommand(ID, 2500L, "Three books", "order_2", Map.of("gift", "yes")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new PaymentUpdated(
+                            ID,
+                            new AmountChange(AMOUNT, new Money(2500, USD)),
+                            new TextChange("Two books", "Three books"),
+                            new TextChange("order_1", "order_2"),
+                            Map.of("gift", new TextChange(null, "yes"))))
+                    .expectState(payment -> {
+                        assertThat(payment.amount).isEqualTo(new Money(2500, USD));
+                        assertThat(payment.metadata).isEqualTo(Map.of("channel", "web", "gift", "yes"));
+                    });
+
+            assertThat(provider.calls)
+                    .containsExactly(new AmountChangeRequest(ID, PROVIDER_ID, new Money(2500, USD), 1));
+        }
+
+        @Test
+        void onlyWhatDiffersIsRecorded() {
+            given(created(VISA))
+                    .when(new UpdatePaymentCommand(ID, 1999L, "Two books", "order_2", Map.of("channel", "web")))
+                    .expectEvents(new PaymentUpdated(ID, null, null, new TextChange("order_1", "order_2"), Map.of()));
+
+            assertThat(provider.calls).as("the amount did not change").isEmpty();
+        }
+
+        @Test
+        void anEmptyTextClearsTheFieldAndAnEmptyMetadataValueRemovesTheKey() {
+            given(created(VISA))
+                    .when(new UpdatePaymentCommand(ID, null, "", "", Map.of("channel", "", "absent", "")))
+                    .expectEvents(new PaymentUpdated(
+                            ID,
+                            null,
+                            new TextChange("Two books", null),
+                            new TextChange("order_1", null),
+                            Map.of("channel", new TextChange("web", null))))
+                    .expectState(payment -> assertThat(payment.metadata).isEmpty());
+        }
+
+        @Test
+        void anUpdateThatChangesNothingIsANoOpInAnyState() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new UpdatePaymentCommand(ID, 1999L, "Two books", null, Map.of("channel", "web", "gone", "")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void theAmountOfACapturedPaymentNeverChanges() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new UpdatePaymentCommand(ID, 2500L, "Three books", null, null))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void theAmountOfAFailedPaymentNeverChanges() {
+            given(created(DECLINED), declined())
+                    .when(new UpdatePaymentCommand(ID, 2500L, null, null, null))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDescriptionOfACapturedPaymentMayChange() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new UpdatePaymentCommand(ID, null, "Three books", null, null))
+                    .expectEvents(new PaymentUpdated(ID, null, new TextChange("Two books", "Three books"), null, null));
+        }
+
+        @Test
+        void aNewAmountMustBeOneTheCurrencyCanCharge() {
+            given(created(VISA))
+                    .when(new UpdatePaymentCommand(ID, 49L, null, null, null))
+                    .expectException(InvalidMoney.InvalidAmount.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void atMostFiftyMetadataKeysRemainAfterTheMerge() {
+            given(created(VISA))
+                    .when(new UpdatePaymentCommand(ID, null, null, null, keys(50)))
+                    .expectException(TooManyMetadataKeys.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void keysRemovedByTheSameUpdateMakeRoomForNewOnes() {
+            Map<String, String> fifty = new java.util.HashMap<>(keys(50));
+            fifty.put("channel", "");
+            given(created(VISA))
+                    .when(new UpdatePaymentCommand(ID, null, null, null, fifty))
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(payment -> assertThat(payment.metadata).hasSize(50));
+        }
+
+        private static Map<String, String> keys(int count) {
+            Map<String, String> keys = new java.util.HashMap<>();
+            for (int i = 0; i < count; i++) {
+                keys.put("k" + i, "v");
+            }
+            return keys;
+        }
+
+        @Test
+        void eachAmountChangeHasItsOwnProviderKeyEvenBackAndForth() {
+            given(created(VISA), amountChanged(1999, 2500), amountChanged(2500, 1999))
+                    .when(new UpdatePaymentCommand(ID, 2500L, null, null, null))
+                    .expectEvents(amountChanged(1999, 2500));
+
+            assertThat(provider.calls)
+                    .containsExactly(new AmountChangeRequest(ID, PROVIDER_ID, new Money(2500, USD), 3));
+        }
+
+        @Test
+        void aChangedAmountIsWhatIsChargedAndRefunded() {
+            given(created(VISA), amountChanged(1999, 2500))
+                    .when(new ConfirmPaymentCommand(ID, VISA, null))
+                    .expectEvents(
+                            new PaymentSucceeded(ID, new Money(2500, USD), PROVIDER_ID, VISA, ProviderDetails.NONE));
+
+            given(
+                            created(VISA),
+                            amountChanged(1999, 2500),
+                            new PaymentSucceeded(ID, new Money(2500, USD), PROVIDER_ID, VISA, ProviderDetails.NONE))
+                    .when(new RefundPaymentCommand(ID, REFUND_1, null, null, null))
+                    .expectEventsMatching(eventsOfTypes(List.of(RefundRequested.class, RefundSucceeded.class)))
+                    .expectState(payment -> assertThat(payment.state).isEqualTo(PaymentState.REFUNDED));
+        }
+
+        @Test
+        void anArchivedPaymentTakesNoUpdate() {
+            given(created(VISA), canceled(), new PaymentArchived(ID))
+                    .when(new UpdatePaymentCommand(ID, null, "Three books", null, null))
+                    .expectException(ArchivedPaymentIsFinal.class)
+                    .expectNoEvents();
+
+            given(created(VISA), canceled(), new PaymentArchived(ID))
+                    .when(new UpdatePaymentCommand(ID, null, "Two books", null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        private PaymentUpdated amountChanged(long from, long to) {
+            return new PaymentUpdated(ID, new AmountChange(new Money(from, USD), new Money(to, USD)), null, null, null);
+        }
+    }
+
+    @Nested
+    class Archiving {
+
+        @Test
+        void archivingAPendingPaymentCancelsItAtTheProviderAndArchivesIt() {
+            given(created(VISA))
+                    .when(new ArchivePaymentCommand(ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new PaymentCanceled(ID, null), new PaymentArchived(ID))
+                    .expectState(payment -> assertThat(payment.archived).isTrue());
+
+            assertThat(provider.calls).containsExactly(new CancelRequest(ID, PROVIDER_ID, null));
+        }
+
+        @Test
+        void archivingACanceledPaymentArchivesItWithoutAskingTheProvider() {
+            given(created(VISA), canceled()).when(new ArchivePaymentCommand(ID)).expectEvents(new PaymentArchived(ID));
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void archivingTwiceIsANoOp() {
+            given(created(VISA), canceled(), new PaymentArchived(ID))
+                    .when(new ArchivePaymentCommand(ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void aCapturedPaymentCannotBeArchived() {
+            given(created(VISA), succeeded(VISA))
+                    .when(new ArchivePaymentCommand(ID))
+                    .expectException(IllegalPaymentTransition.class)
+                    .expectNoEvents();
+
+            assertThat(provider.calls).isEmpty();
+        }
+
+        @Test
+        void anArchivedPaymentStaysCanceled() {
+            given(created(VISA), canceled(), new PaymentArchived(ID))
+                    .when(new ConfirmPaymentCommand(ID, VISA, null))
+                    .expectException(IllegalPaymentTransition.class);
         }
     }
 
@@ -1461,7 +1677,7 @@ class PaymentTest {
 
             switch (move.from(state)) {
                 case ALLOWED ->
-                    result.expectSuccessfulHandlerExecution().expectEventsMatching(eventsOfTypes(factsOf(move)));
+                    result.expectSuccessfulHandlerExecution().expectEventsMatching(eventsOfTypes(factsOf(move, state)));
                 case NO_OP -> {
                     result.expectSuccessfulHandlerExecution().expectNoEvents();
                     assertThat(provider.calls).isEmpty();
@@ -1517,6 +1733,9 @@ class PaymentTest {
                 case CANCEL -> new CancelPaymentCommand(ID, "abandoned", null);
                 case REFUND -> new RefundPaymentCommand(ID, REFUND_2, 100L, null, "duplicate");
                 case RECONCILE -> reconcile("st_1", 1999, 88, 1911);
+                case UPDATE -> new UpdatePaymentCommand(ID, null, "Three books", null, Map.of("gift", "yes"));
+                case UPDATE_AMOUNT -> new UpdatePaymentCommand(ID, 2500L, null, null, null);
+                case ARCHIVE -> new ArchivePaymentCommand(ID);
                 case RECORD_SUCCESS -> new RecordPaymentSucceededCommand(ID, PROVIDER_ID, null, ProviderDetails.NONE);
                 case RECORD_PROCESSING -> new RecordPaymentProcessingCommand(ID, PROCESSING);
                 case RECORD_ACTION_REQUIRED ->
@@ -1533,8 +1752,13 @@ class PaymentTest {
         }
 
         /** What an allowed move records. */
-        private List<Class<?>> factsOf(PaymentMove move) {
+        private List<Class<?>> factsOf(PaymentMove move, PaymentState state) {
             return switch (move) {
+                case UPDATE, UPDATE_AMOUNT -> List.of(PaymentUpdated.class);
+                case ARCHIVE ->
+                    state == PaymentState.CANCELED
+                            ? List.of(PaymentArchived.class)
+                            : List.of(PaymentCanceled.class, PaymentArchived.class);
                 case CONFIRM, RECORD_SUCCESS -> List.of(PaymentSucceeded.class);
                 case FAIL, RECORD_FAILURE -> List.of(PaymentFailed.class);
                 case CANCEL, RECORD_CANCELLATION -> List.of(PaymentCanceled.class);
@@ -1683,6 +1907,11 @@ class PaymentTest {
                 case UNREACHABLE -> new ChargeOutcome.Unknown();
                 default -> throw new UnknownPaymentMethod(request.paymentMethod());
             };
+        }
+
+        @Override
+        public void changeAmount(AmountChangeRequest request) {
+            calls.add(request);
         }
 
         @Override

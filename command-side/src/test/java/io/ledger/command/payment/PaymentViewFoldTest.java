@@ -7,6 +7,8 @@ import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
 import io.ledger.api.payment.DisputeLost;
 import io.ledger.api.payment.DisputeOpened;
+import io.ledger.api.payment.PaymentArchived;
+import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentFailed;
 import io.ledger.api.payment.PaymentOutcomeUnknown;
@@ -14,6 +16,9 @@ import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
 import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentUpdated;
+import io.ledger.api.payment.PaymentUpdated.AmountChange;
+import io.ledger.api.payment.PaymentUpdated.TextChange;
 import io.ledger.api.payment.PaymentView;
 import io.ledger.api.payment.PaymentView.FailureView;
 import io.ledger.api.payment.PaymentView.ReconciliationView;
@@ -66,9 +71,41 @@ class PaymentViewFoldTest {
                         null,
                         List.of(),
                         ReconciliationView.UNRECONCILED,
+                        false,
                         START,
                         START,
                         1));
+    }
+
+    @Test
+    void anUpdateShowsWhatItChangedAndLeavesTheRestAsItWas() {
+        happened(
+                created(),
+                new PaymentUpdated(
+                        ID,
+                        new AmountChange(AMOUNT, Money.of(2500, "usd")),
+                        new TextChange("Two books", null),
+                        null,
+                        Map.of("channel", new TextChange("web", null), "gift", new TextChange(null, "yes"))));
+
+        PaymentView view = fold();
+        assertThat(view.amount()).isEqualTo(2500);
+        assertThat(view.description()).isNull();
+        assertThat(view.orderId()).isEqualTo("order_1");
+        assertThat(view.metadata()).isEqualTo(Map.of("gift", "yes"));
+        assertThat(view.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(view.version()).isEqualTo(2);
+        assertThat(view.updatedAt()).isEqualTo(START.plusSeconds(1));
+    }
+
+    @Test
+    void anArchivedPaymentIsCanceledAndSaysItIsArchived() {
+        happened(created(), new PaymentCanceled(ID, null), new PaymentArchived(ID));
+
+        PaymentView view = fold();
+        assertThat(view.status()).isEqualTo(PaymentStatus.CANCELED);
+        assertThat(view.archived()).isTrue();
+        assertThat(view.version()).isEqualTo(3);
     }
 
     @Test

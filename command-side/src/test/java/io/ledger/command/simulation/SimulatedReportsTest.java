@@ -210,6 +210,7 @@ class SimulatedReportsTest {
                 null,
                 List.of(),
                 PaymentView.ReconciliationView.UNRECONCILED,
+                false,
                 created,
                 created,
                 2);

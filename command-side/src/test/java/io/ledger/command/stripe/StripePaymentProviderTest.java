@@ -12,6 +12,7 @@ import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
 import io.ledger.api.payment.ProviderDetails;
+import io.ledger.command.provider.AmountChangeRequest;
 import io.ledger.command.provider.CancelRequest;
 import io.ledger.command.provider.ChargeOutcome;
 import io.ledger.command.provider.ChargeRequest;
@@ -353,6 +354,50 @@ class StripePaymentProviderTest {
 
         assertThat(stub.only().path()).isEqualTo("/v1/payment_intents/" + INTENT + "/cancel");
         assertThat(stub.only().idempotencyKey()).isEqualTo(PAYMENT.value() + "-cancel");
+    }
+
+    @Test
+    void anAmountChangeUpdatesThePaymentIntentWithAKeyOfTheChangeAndTheAmount() {
+        stub.answer(200, paymentIntent(INTENT, "requires_payment_method", null));
+
+        provider.changeAmount(new AmountChangeRequest(PAYMENT, INTENT, Money.of(2500, "EUR"), 2));
+
+        StripeStub.Received request = stub.only();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/payment_intents/" + INTENT);
+        assertThat(request.idempotencyKey()).isEqualTo(PAYMENT.value() + "-amount-2-2500");
+        assertThat(request.form()).containsExactly(Map.entry("amount", "2500"));
+    }
+
+    @Test
+    void anAmountChangeStripeRefusesForTheIntentsStatusIsAnIllegalTransition() {
+        stub.answer(
+                400,
+                error(
+                        "invalid_request_error",
+                        "payment_intent_unexpected_state",
+                        null,
+                        "This PaymentIntent's amount could not be updated because it has a status of succeeded."));
+
+        assertThatThrownBy(
+                        () -> provider.changeAmount(new AmountChangeRequest(PAYMENT, INTENT, Money.of(2500, "EUR"), 1)))
+                .isInstanceOf(IntentAmountFixed.class)
+                .hasMessageContaining(PAYMENT.value());
+        assertThat(stub.received()).as("not retried").hasSize(1);
+    }
+
+    @Test
+    void anAmountChangeThatNeverReachesStripeIsUnavailable() {
+        for (int i = 0; i < 5; i++) {
+            stub.answer(500, error("api_error", null, null, "Something went wrong on Stripe's end."));
+        }
+
+        assertThatThrownBy(
+                        () -> provider.changeAmount(new AmountChangeRequest(PAYMENT, INTENT, Money.of(2500, "EUR"), 1)))
+                .isInstanceOf(ProviderUnavailable.class);
+        assertThat(stub.received())
+                .extracting(StripeStub.Received::idempotencyKey)
+                .containsOnly(PAYMENT.value() + "-amount-1-2500");
     }
 
     @Test

@@ -41,7 +41,7 @@ final class CrossOrigins {
         CorsConfiguration api = new CorsConfiguration();
         // An empty list allows no origin: every cross-origin call to the API is refused.
         api.setAllowedOrigins(settings.allowedOrigins());
-        api.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+        api.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
         api.setAllowedHeaders(REQUEST_HEADERS);
         api.setExposedHeaders(EXPOSED_HEADERS);
         api.setMaxAge(Duration.ofHours(1));

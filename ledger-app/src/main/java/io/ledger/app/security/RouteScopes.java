@@ -95,6 +95,8 @@ public final class RouteScopes {
             rule(HttpMethod.POST, "/api/payments/*/reconcile", RECONCILE_WRITE),
             rule(HttpMethod.POST, "/api/payments/*/simulate", PAYMENTS_ADMIN),
             rule(HttpMethod.DELETE, "/api/payments/*", PAYMENTS_ADMIN),
+            // Not payments:write:own: a customer at checkout could lower what it is about to pay.
+            rule(HttpMethod.PATCH, "/api/payments/*", PAYMENTS_WRITE),
             // Every other write to a payment (fail, and whatever comes next) is the shop backend's alone.
             rule(null, "/api/payments/**", PAYMENTS_WRITE),
             rule(null, "/api/ledger/**", ANALYTICS_READ),

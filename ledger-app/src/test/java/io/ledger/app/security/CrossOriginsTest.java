@@ -39,7 +39,7 @@ class CrossOriginsTest {
         MockHttpServletResponse preflight = send(listed, preflight("http://localhost:3000"));
         assertThat(preflight.getStatus()).isEqualTo(200);
         assertThat(preflight.getHeader("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
-        assertThat(preflight.getHeader("Access-Control-Allow-Methods")).isEqualTo("GET,POST,DELETE");
+        assertThat(preflight.getHeader("Access-Control-Allow-Methods")).isEqualTo("GET,POST,PATCH,DELETE");
         assertThat(preflight.getHeader("Access-Control-Allow-Headers"))
                 .containsIgnoringCase("authorization")
                 .containsIgnoringCase("idempotency-key");

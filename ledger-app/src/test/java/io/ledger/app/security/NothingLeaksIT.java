@@ -157,6 +157,10 @@ class NothingLeaksIT {
         assertThat(call("POST", "/api/payments/{id}/cancel", Map.of("reason", "requested_by_customer"), canceled)
                         .status())
                 .isEqualTo(200);
+        String updated = createPending(1_400);
+        Map<String, Object> patch = Map.of("amount", 1_450, "description", "patched", "metadata", Map.of("k", "v"));
+        assertThat(call("PATCH", "/api/payments/{id}", patch, updated).status()).isEqualTo(200);
+        assertThat(call("DELETE", "/api/payments/{id}", null, updated).status()).isEqualTo(200);
         refundsAndReconciles(paid);
         aStripeFailureIsRetriedAndLoggedForItsRequestAndCaller();
         String webhookEvent = receivesASignedWebhookAndRefusesBadSignatures(paid);

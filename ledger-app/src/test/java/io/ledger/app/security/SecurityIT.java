@@ -209,7 +209,7 @@ class SecurityIT {
         assertThat(allowed.getAccessControlAllowOrigin()).isEqualTo(SHOP);
         assertThat(allowed.getAccessControlAllowMethods())
                 .extracting(Object::toString)
-                .containsExactly("GET", "POST", "DELETE");
+                .containsExactly("GET", "POST", "PATCH", "DELETE");
         assertThat(allowed.getAccessControlAllowHeaders())
                 .map(String::toLowerCase)
                 .contains("authorization", "content-type", "idempotency-key");

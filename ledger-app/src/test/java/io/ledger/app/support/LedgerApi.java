@@ -110,10 +110,32 @@ public final class LedgerApi {
         return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
     }
 
-    /** DELETEs {@code path}: no endpoint takes it, so it shows how other methods are answered. */
-    public Answer delete(String path) {
-        EntityExchangeResult<String> result =
-                client.delete().uri(path).exchange().returnResult(String.class);
+    /** DELETEs {@code path} with the given header name/value pairs. */
+    public Answer delete(String path, String... headers) {
+        EntityExchangeResult<String> result = client.delete()
+                .uri(path)
+                .headers(h -> {
+                    for (int i = 0; i < headers.length; i += 2) {
+                        h.add(headers[i], headers[i + 1]);
+                    }
+                })
+                .exchange()
+                .returnResult(String.class);
+        return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+    }
+
+    /** PATCHes {@code body} (null: no body) as JSON with the given header name/value pairs. */
+    public Answer patch(String path, Object body, String... headers) {
+        RestTestClient.RequestBodySpec request = client.patch()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    for (int i = 0; i < headers.length; i += 2) {
+                        h.add(headers[i], headers[i + 1]);
+                    }
+                });
+        RestTestClient.RequestHeadersSpec<?> ready = body == null ? request : request.body(json(body));
+        EntityExchangeResult<String> result = ready.exchange().returnResult(String.class);
         return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
     }
 

@@ -24,6 +24,7 @@ import io.ledger.api.caller.Scope;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.ArchivePaymentCommand;
 import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
@@ -36,6 +37,7 @@ import io.ledger.api.payment.ReconcilePaymentCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
 import io.ledger.api.payment.RefundStatus;
 import io.ledger.api.payment.RefundView;
+import io.ledger.api.payment.UpdatePaymentCommand;
 import io.ledger.app.web.ProblemAdvice;
 import io.ledger.command.provider.ProviderUnavailable;
 import java.time.Instant;
@@ -52,6 +54,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
@@ -241,6 +244,68 @@ class PaymentControllerTest {
 
         assertThat(sent(CancelPaymentCommand.class))
                 .isEqualTo(new CancelPaymentCommand(PaymentId.of(ID), "requested_by_customer", null));
+    }
+
+    @Test
+    void patchingSendsTheFieldsAsGiven() throws Exception {
+        answers(PaymentStatus.PENDING);
+
+        patch("/api/payments/" + ID, """
+                        {"amount": 2500, "description": "", "orderId": "order_2", "metadata": {"gift": "yes", "channel": ""}}
+                        """)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.archived").value(false));
+
+        assertThat(sent(UpdatePaymentCommand.class))
+                .isEqualTo(new UpdatePaymentCommand(
+                        PaymentId.of(ID), 2500L, "", "order_2", Map.of("gift", "yes", "channel", "")));
+    }
+
+    @Test
+    void patchingWithoutABodyChangesNothing() throws Exception {
+        answers(PaymentStatus.PENDING);
+
+        mvc.perform(MockMvcRequestBuilders.patch("/api/payments/" + ID)).andExpect(status().isOk());
+
+        assertThat(sent(UpdatePaymentCommand.class))
+                .isEqualTo(new UpdatePaymentCommand(PaymentId.of(ID), null, null, null, null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"currency\": \"eur\"}|currency",
+                "{\"status\": \"succeeded\"}|status",
+                "{\"customerId\": \"cus_2\"}|customerId",
+                "{\"amount\": 0}|amount",
+                "{\"amount\": -5}|amount",
+                "{\"amount\": \"2500\"}|amount",
+                "{\"amount\": 100000000}|amount",
+                "{\"metadata\": {\"k\": null}}|metadata[k]",
+            })
+    void aPatchOfAnotherFieldOrABadValueIsRejectedNamingIt(String body, String field) throws Exception {
+        ResultActions result = patch("/api/payments/" + ID, body);
+
+        expectValidationFailed(result, field);
+    }
+
+    @Test
+    void aTooLongDescriptionIsRejected() throws Exception {
+        expectValidationFailed(
+                patch("/api/payments/" + ID, "{\"description\": \"" + "x".repeat(1001) + "\"}"), "description");
+    }
+
+    @Test
+    void deletingArchivesThePayment() throws Exception {
+        given(resources.payment(PaymentId.of(ID))).willReturn(archived(view(ID, PaymentStatus.CANCELED)));
+
+        mvc.perform(MockMvcRequestBuilders.delete("/api/payments/" + ID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("canceled"))
+                .andExpect(jsonPath("$.archived").value(true));
+
+        assertThat(sent(ArchivePaymentCommand.class)).isEqualTo(new ArchivePaymentCommand(PaymentId.of(ID)));
     }
 
     @Test
@@ -694,6 +759,34 @@ class PaymentControllerTest {
                 .content(json));
     }
 
+    private ResultActions patch(String path, String json) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.patch(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    private static PaymentView archived(PaymentView view) {
+        return new PaymentView(
+                view.id(),
+                view.status(),
+                view.amount(),
+                view.currency(),
+                view.amountRefunded(),
+                view.customerId(),
+                view.orderId(),
+                view.description(),
+                view.metadata(),
+                view.provider(),
+                view.providerPaymentId(),
+                view.failure(),
+                view.refunds(),
+                view.reconciliation(),
+                true,
+                view.createdAt(),
+                view.updatedAt(),
+                view.version());
+    }
+
     private void expectValidationFailed(ResultActions result, String field) throws Exception {
         expectProblem(result, 400, "validation_failed")
                 .andExpect(jsonPath("$.errors[*].field", hasItem(field)))
@@ -753,6 +846,7 @@ class PaymentControllerTest {
                 null,
                 List.of(),
                 PaymentView.ReconciliationView.UNRECONCILED,
+                false,
                 NOW,
                 NOW,
                 1);

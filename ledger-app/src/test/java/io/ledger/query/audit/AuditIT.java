@@ -301,6 +301,17 @@ class AuditIT {
         LedgerApi api = new LedgerApi(client);
         String id = createAndConfirm(api, 5_100);
         api.post("/api/payments/" + id + "/refunds", Map.of("amount", 100));
+        // An updated and archived payment replays as it was kept live.
+        String archived = api.post(
+                        "/api/payments",
+                        Map.of("amount", 2_300, "currency", "usd", "customerId", "cus_audit_" + UUID.randomUUID()))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(api.patch("/api/payments/" + archived, Map.of("amount", 2_400, "metadata", Map.of("k", "v")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.delete("/api/payments/" + archived).status()).isEqualTo(200);
 
         JsonNode clean = api.get("/api/audit/verify").json();
         assertThat(clean.get("readModelsConsistent").asBoolean())

@@ -80,6 +80,21 @@ class PaymentListQueryPlanIT {
         plan.assertNeedsNoSort();
     }
 
+    /** Archived payments are few: leaving them out (the default) or in reads the same index in the same order. */
+    @Test
+    void archivedPaymentsInOrOutTheListReadsTheSameIndexes() {
+        for (boolean archived : new boolean[] {true, false}) {
+            Plan byCreation = plan(query(EVERYTHING.withArchived(archived), PaymentSort.CREATED_AT, false, null));
+            byCreation.assertReadsIndex("payment_view_created");
+            byCreation.assertNeedsNoSort();
+
+            Plan byCustomer = plan(
+                    query(filter(Set.of(), "cus_plan_42").withArchived(archived), PaymentSort.CREATED_AT, false, null));
+            byCustomer.assertReadsIndex("payment_view_customer");
+            byCustomer.assertNeedsNoSort();
+        }
+    }
+
     @Test
     void byAmountReadsTheAmountIndexEitherWay() {
         for (boolean ascending : new boolean[] {true, false}) {

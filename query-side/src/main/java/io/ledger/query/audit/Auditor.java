@@ -189,7 +189,8 @@ public class Auditor {
                     out,
                     Map.of("asOf", asOf, "eventsReplayed", events, "trialBalance", trialBalance, "accounts", accounts));
             String cursorValue = null;
-            PaymentFilter all = new PaymentFilter(null, null, null, null, null, null, null, null, null, null, null);
+            PaymentFilter all =
+                    new PaymentFilter(null, null, null, null, null, null, null, null, null, null, null, true);
             do {
                 PaymentPage page = queries.query(
                                 new ListPaymentsQuery(all, PaymentSort.CREATED_AT, true, 100, cursorValue),

@@ -39,7 +39,8 @@ class PaymentCsvExport {
         "net_amount",
         "created_at",
         "succeeded_at",
-        "updated_at"
+        "updated_at",
+        "archived"
     };
     private static final int FETCH_SIZE = 1_000;
 
@@ -81,7 +82,8 @@ class PaymentCsvExport {
                                 rs.getObject("settlement_net"),
                                 iso(rs.getObject("created_at", OffsetDateTime.class)),
                                 iso(rs.getObject("succeeded_at", OffsetDateTime.class)),
-                                iso(rs.getObject("updated_at", OffsetDateTime.class)));
+                                iso(rs.getObject("updated_at", OffsetDateTime.class)),
+                                rs.getBoolean("archived"));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

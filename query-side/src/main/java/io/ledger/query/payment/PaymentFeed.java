@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A live feed of payment changes for dashboards, as server-sent events. The payment history projection publishes
  * each change once its transaction committed; a separate thread writes to the clients, so a slow client never holds
- * the projection up. A client confined to one customer hears only of that customer's payments.
+ * the projection up. A client confined to one customer hears only of that customer's payments; a client hears of
+ * archived payments (from the change that archives them on) only when it asked for them.
  */
 @Component
 class PaymentFeed implements DisposableBean {
@@ -40,15 +41,16 @@ class PaymentFeed implements DisposableBean {
      * the headers) reaches the client before the next change, so it could not tell that it is subscribed.
      *
      * @param onlyCustomer the customer whose payments alone the client hears of; null: every payment
+     * @param archived whether the client hears of changes of archived payments
      */
-    SseEmitter subscribe(String onlyCustomer) {
+    SseEmitter subscribe(String onlyCustomer, boolean archived) {
         SseEmitter emitter = new SseEmitter(CLIENT_TIMEOUT.toMillis());
         try {
             emitter.send(SseEmitter.event().comment("subscribed"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Client client = new Client(emitter, onlyCustomer);
+        Client client = new Client(emitter, onlyCustomer, archived);
         clients.add(client);
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
@@ -56,13 +58,17 @@ class PaymentFeed implements DisposableBean {
         return emitter;
     }
 
-    /** Tells the clients of a change of a payment of {@code customerId} (null for a payment of no customer). */
-    void publish(PaymentEvent event, String customerId, long version, Instant occurredAt) {
+    /**
+     * Tells the clients of a change of a payment of {@code customerId} (null for a payment of no customer), which the
+     * change left archived ({@code archived}) or not.
+     */
+    void publish(PaymentEvent event, String customerId, boolean archived, long version, Instant occurredAt) {
         if (clients.isEmpty()) {
             return;
         }
         Change change = new Change(
                 customerId,
+                archived,
                 new PaymentUpdate(event.paymentId().value(), event.getClass().getSimpleName(), version, occurredAt));
         if (CurrentUnitOfWork.isStarted()) {
             // One after-commit callback per batch, sending its updates in event order: Axon runs a batch's
@@ -106,17 +112,22 @@ class PaymentFeed implements DisposableBean {
     /** What changed: the payment, the event that changed it and its version now. */
     record PaymentUpdate(String paymentId, String event, long version, Instant occurredAt) {}
 
-    /** An update with the customer whose payment changed: who may hear of it, never sent itself. */
-    private record Change(String customerId, PaymentUpdate update) {}
+    /** An update with the customer whose payment changed and whether it was archived: who may hear of it, never sent. */
+    private record Change(String customerId, boolean archived, PaymentUpdate update) {}
 
-    /** A subscriber and the customer it is confined to (null: none). Identity, not value, tells clients apart. */
+    /**
+     * A subscriber, the customer it is confined to (null: none) and whether it hears of archived payments. Identity, not
+     * value, tells clients apart.
+     */
     private static final class Client {
         private final SseEmitter emitter;
         private final String onlyCustomer;
+        private final boolean archived;
 
-        Client(SseEmitter emitter, String onlyCustomer) {
+        Client(SseEmitter emitter, String onlyCustomer, boolean archived) {
             this.emitter = emitter;
             this.onlyCustomer = onlyCustomer;
+            this.archived = archived;
         }
 
         SseEmitter emitter() {
@@ -124,7 +135,8 @@ class PaymentFeed implements DisposableBean {
         }
 
         boolean hears(Change change) {
-            return onlyCustomer == null || onlyCustomer.equals(change.customerId());
+            return (onlyCustomer == null || onlyCustomer.equals(change.customerId()))
+                    && (archived || !change.archived());
         }
     }
 }

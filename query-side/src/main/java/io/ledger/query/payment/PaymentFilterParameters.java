@@ -69,4 +69,9 @@ import java.lang.annotation.Target;
         in = ParameterIn.QUERY,
         description = "A payment id, order id or provider payment id (exact), or a part of the description.",
         schema = @Schema(type = "string"))
+@Parameter(
+        name = "archived",
+        in = ParameterIn.QUERY,
+        description = "`true`: archived payments too (they are left out by default); `false`: without them.",
+        schema = @Schema(type = "boolean", defaultValue = "false"))
 @interface PaymentFilterParameters {}

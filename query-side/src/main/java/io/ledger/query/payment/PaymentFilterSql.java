@@ -15,6 +15,9 @@ record PaymentFilterSql(String where, Map<String, Object> params) {
     static PaymentFilterSql of(PaymentFilter filter) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        if (!filter.includeArchived()) {
+            conditions.add("NOT archived");
+        }
         if (!filter.statuses().isEmpty()) {
             conditions.add("status IN (:statuses)");
             params.put(

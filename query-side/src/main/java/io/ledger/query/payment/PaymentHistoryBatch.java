@@ -30,35 +30,41 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PaymentHistoryBatch {
 
     private static final String COLUMNS = """
-            payment_id, status, amount, amount_refunded, customer_id, failure_code, failure_message,
-            reconciliation_status, settlement_id, settlement_fee, settlement_net, settled_at, succeeded_at, updated_at,
-            version""";
+            payment_id, status, amount, amount_refunded, customer_id, order_id, description, metadata, failure_code,
+            failure_message, reconciliation_status, settlement_id, settlement_fee, settlement_net, settled_at,
+            succeeded_at, archived, updated_at, version""";
 
     private static final String INSERT_PAYMENT = """
             INSERT INTO payment_view (payment_id, status, amount, currency, amount_refunded, customer_id, order_id,
                 description, metadata, provider, provider_payment_id, failure_code, failure_message,
                 reconciliation_status, settlement_id, settlement_fee, settlement_net, settled_at, succeeded_at,
-                created_at, updated_at, version)
+                archived, created_at, updated_at, version)
             SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::int8[], ?::varchar[],
                 ?::varchar[], ?::varchar[], ?::varchar[]::jsonb[], ?::varchar[], ?::varchar[], ?::varchar[],
                 ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::varchar[]::timestamptz[],
-                ?::varchar[]::timestamptz[], ?::varchar[]::timestamptz[], ?::varchar[]::timestamptz[], ?::int8[])
+                ?::varchar[]::timestamptz[], ?::varchar[]::bool[], ?::varchar[]::timestamptz[],
+                ?::varchar[]::timestamptz[], ?::int8[])
             ON CONFLICT (payment_id) DO NOTHING""";
 
     private static final boolean[] INSERT_PAYMENT_NUMERIC = {
         false, false, true, false, true, false, false, false, false, false, false, false, false, false, false, true,
-        true, false, false, false, false, true
+        true, false, false, false, false, false, true
     };
 
     private static final String UPDATE_PAYMENT = """
-            UPDATE payment_view SET status = ?, amount_refunded = ?, failure_code = ?, failure_message = ?,
-                reconciliation_status = ?, settlement_id = ?, settlement_fee = ?, settlement_net = ?, settled_at = ?,
-                succeeded_at = ?, updated_at = ?, version = ?
+            UPDATE payment_view SET status = ?, amount = ?, amount_refunded = ?, order_id = ?, description = ?,
+                metadata = ?::jsonb, failure_code = ?, failure_message = ?, reconciliation_status = ?, settlement_id = ?,
+                settlement_fee = ?, settlement_net = ?, settled_at = ?, succeeded_at = ?, archived = ?, updated_at = ?,
+                version = ?
             WHERE payment_id = ? AND version = ?""";
 
     private static final int[] UPDATE_PAYMENT_TYPES = {
         Types.VARCHAR,
         Types.BIGINT,
+        Types.BIGINT,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
         Types.VARCHAR,
         Types.VARCHAR,
         Types.VARCHAR,
@@ -67,6 +73,7 @@ final class PaymentHistoryBatch {
         Types.BIGINT,
         Types.TIMESTAMP_WITH_TIMEZONE,
         Types.TIMESTAMP_WITH_TIMEZONE,
+        Types.BOOLEAN,
         Types.TIMESTAMP_WITH_TIMEZONE,
         Types.BIGINT,
         Types.VARCHAR,
@@ -205,7 +212,7 @@ final class PaymentHistoryBatch {
                     row = Row.of(event, change.sequence(), change.at(), change.metadataJson());
                     rows.put(paymentId, row);
                     created.put(paymentId, row);
-                    feed.publish(event, event.customerId(), change.sequence() + 1, change.at());
+                    feed.publish(event, event.customerId(), false, change.sequence() + 1, change.at());
                 }
                 continue;
             }
@@ -220,7 +227,7 @@ final class PaymentHistoryBatch {
             if (!created.containsKey(paymentId)) {
                 updated.add(row);
             }
-            feed.publish(change.event(), row.customerId, row.version, change.at());
+            feed.publish(change.event(), row.customerId, row.archived, row.version, change.at());
         }
         List<Object[]> inserts =
                 created.values().stream().map(Row::insertValues).toList();
@@ -245,16 +252,20 @@ final class PaymentHistoryBatch {
 
     /**
      * A payment_view row in memory: the columns events change, and for a new row the ones its creation sets.
-     * {@code readVersion} is the version the row had when read (0 for a new row).
+     * {@code readVersion} is the version the row had when read (0 for a new row); {@code metadataJson} is the metadata
+     * as JSON text.
      */
     static final class Row {
         final String paymentId;
-        final long amount;
         final String customerId;
         private final long readVersion;
         private PaymentCreated creation;
-        private String metadataJson;
         private OffsetDateTime createdAt;
+        long amount;
+        String orderId;
+        String description;
+        String metadataJson;
+        boolean archived;
         String status;
         long amountRefunded;
         String failureCode;
@@ -283,6 +294,10 @@ final class PaymentHistoryBatch {
                     rs.getLong("version"));
             row.status = rs.getString("status");
             row.amountRefunded = rs.getLong("amount_refunded");
+            row.orderId = rs.getString("order_id");
+            row.description = rs.getString("description");
+            row.metadataJson = rs.getString("metadata");
+            row.archived = rs.getBoolean("archived");
             row.failureCode = rs.getString("failure_code");
             row.failureMessage = rs.getString("failure_message");
             row.reconciliationStatus = rs.getString("reconciliation_status");
@@ -299,6 +314,8 @@ final class PaymentHistoryBatch {
         static Row of(PaymentCreated event, long sequence, Instant at, String metadataJson) {
             Row row = new Row(event.paymentId().value(), event.amount().minor(), event.customerId(), 0);
             row.creation = event;
+            row.orderId = event.orderId();
+            row.description = event.description();
             row.metadataJson = metadataJson;
             row.status = "pending";
             row.reconciliationStatus = "unreconciled";
@@ -316,8 +333,8 @@ final class PaymentHistoryBatch {
                 creation.amount().currencyCode(),
                 amountRefunded,
                 customerId,
-                creation.orderId(),
-                creation.description(),
+                orderId,
+                description,
                 metadataJson,
                 creation.provider().code(),
                 creation.providerPaymentId(),
@@ -329,6 +346,7 @@ final class PaymentHistoryBatch {
                 settlementNet,
                 settledAt,
                 succeededAt,
+                archived,
                 createdAt,
                 updatedAt,
                 version
@@ -338,7 +356,11 @@ final class PaymentHistoryBatch {
         private Object[] updateValues() {
             return new Object[] {
                 status,
+                amount,
                 amountRefunded,
+                orderId,
+                description,
+                metadataJson,
                 failureCode,
                 failureMessage,
                 reconciliationStatus,
@@ -347,6 +369,7 @@ final class PaymentHistoryBatch {
                 settlementNet,
                 settledAt,
                 succeededAt,
+                archived,
                 updatedAt,
                 version,
                 paymentId,

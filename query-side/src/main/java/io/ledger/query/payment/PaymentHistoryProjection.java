@@ -6,6 +6,7 @@ import io.ledger.api.payment.DisputeOpened;
 import io.ledger.api.payment.DisputeStatus;
 import io.ledger.api.payment.DisputeWon;
 import io.ledger.api.payment.PaymentActionRequired;
+import io.ledger.api.payment.PaymentArchived;
 import io.ledger.api.payment.PaymentCanceled;
 import io.ledger.api.payment.PaymentCreated;
 import io.ledger.api.payment.PaymentEvent;
@@ -16,6 +17,7 @@ import io.ledger.api.payment.PaymentReconciled;
 import io.ledger.api.payment.PaymentReconciliationMismatched;
 import io.ledger.api.payment.PaymentStatus;
 import io.ledger.api.payment.PaymentSucceeded;
+import io.ledger.api.payment.PaymentUpdated;
 import io.ledger.api.payment.ReconciliationStatus;
 import io.ledger.api.payment.RefundFailed;
 import io.ledger.api.payment.RefundRequested;
@@ -25,6 +27,7 @@ import io.ledger.query.projection.PerBatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,6 +36,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PaymentHistoryProjection {
 
     static final String NAME = "payment-history";
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -102,6 +108,32 @@ class PaymentHistoryProjection {
     @EventHandler
     void on(PaymentCanceled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event, sequence, at, row -> row.status = "canceled");
+    }
+
+    /** Only what the update changed; the metadata is merged into the row's as the event says. */
+    @EventHandler
+    void on(PaymentUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, row -> {
+            if (event.amount() != null) {
+                row.amount = event.amount().to().minor();
+            }
+            if (event.description() != null) {
+                row.description = event.description().to();
+            }
+            if (event.orderId() != null) {
+                row.orderId = event.orderId().to();
+            }
+            if (!event.metadata().isEmpty()) {
+                row.metadataJson =
+                        json.writeValueAsString(event.metadataAfter(json.readValue(row.metadataJson, STRING_MAP)));
+            }
+        });
+    }
+
+    /** The row stays; lists, the export and the feed leave it out unless they ask for archived payments. */
+    @EventHandler
+    void on(PaymentArchived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, row -> row.archived = true);
     }
 
     @EventHandler

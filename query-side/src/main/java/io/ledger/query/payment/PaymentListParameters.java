@@ -35,7 +35,8 @@ final class PaymentListParameters {
             "createdTo",
             "minAmount",
             "maxAmount",
-            "q");
+            "q",
+            "archived");
     private static final Set<String> PAGING = Set.of("sort", "order", "limit", "cursor");
     private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -98,6 +99,12 @@ final class PaymentListParameters {
         return read.optional("minVersion", PaymentListParameters::nonNegative, 0L);
     }
 
+    /** Whether the live feed tells of archived payments' changes: {@code archived}, the only parameter it takes. */
+    static boolean feedArchived(MultiValueMap<String, String> parameters) {
+        PaymentListParameters read = new PaymentListParameters(parameters, Set.of("archived"));
+        return read.optional("archived", PaymentListParameters::bool, false);
+    }
+
     /** The export's filter; {@code onlyCustomer} (null: none) confines it to that customer's payments. */
     static PaymentFilter exportFilter(MultiValueMap<String, String> parameters, String onlyCustomer) {
         Set<String> allowed = new LinkedHashSet<>(FILTERS);
@@ -133,6 +140,7 @@ final class PaymentListParameters {
             throw new InvalidQueryParameter("minAmount", "must not exceed maxAmount");
         }
         String q = optional("q", value -> value.isBlank() ? null : value, null);
+        boolean archived = optional("archived", PaymentListParameters::bool, false);
         return new PaymentFilter(
                 statuses,
                 parameters.getFirst("customerId"),
@@ -144,7 +152,8 @@ final class PaymentListParameters {
                 minAmount,
                 maxAmount,
                 q,
-                null);
+                null,
+                archived);
     }
 
     private <T> T optional(String name, Function<String, T> parse, T otherwise) {
@@ -165,6 +174,14 @@ final class PaymentListParameters {
                 .map(code -> PaymentStatus.valueOf(upper(code.trim())))
                 .forEach(statuses::add);
         return statuses;
+    }
+
+    private static boolean bool(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException();
+        };
     }
 
     private static long nonNegative(String value) {

@@ -51,9 +51,9 @@ class PaymentQueryController {
     @Operation(operationId = "listPayments", summary = "List payments", description = """
                     Payments from the read model, newest first unless `sort` and `order` say otherwise, \
                     keyset-paginated: pass `nextCursor` as `cursor` for the next page (a cursor is bound to its sort \
-                    and order). Filters combine with AND. With `payments:read:own` the list holds only the caller's \
-                    own payments (those whose `customerId` is the token's subject): a `customerId` of another \
-                    customer finds none.""")
+                    and order). Filters combine with AND. Archived payments are left out unless `archived=true`. With \
+                    `payments:read:own` the list holds only the caller's own payments (those whose `customerId` is \
+                    the token's subject): a `customerId` of another customer finds none.""")
     @PaymentFilterParameters
     @Parameter(
             name = "sort",
@@ -146,7 +146,13 @@ class PaymentQueryController {
                     Server-sent events: a `:subscribed` comment, then one `payment` event per change of any payment \
                     (with `payments:read:own`, of the caller's own payments only), with the id \
                     `<paymentId>:<version>` and the data `{"paymentId", "event", "version", "occurredAt"}`, sent once \
-                    the read model has committed the change.""")
+                    the read model has committed the change. Archived payments are left out unless `archived=true`, \
+                    from the change that archives them (`PaymentArchived`) on.""")
+    @Parameter(
+            name = "archived",
+            in = ParameterIn.QUERY,
+            description = "`true`: archived payments too (their archiving included).",
+            schema = @Schema(type = "boolean", defaultValue = "false"))
     @ApiResponse(
             responseCode = "200",
             description = "An endless stream of `payment` events.",
@@ -154,9 +160,15 @@ class PaymentQueryController {
                     @Content(
                             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string", description = "text/event-stream")))
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "`validation_failed`: a parameter other than `archived`, or one that is not `true` or `false`.")
     @GetMapping(value = "/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter feed(@Parameter(hidden = true) Caller caller) {
-        return feed.subscribe(onlyCustomer(caller));
+    SseEmitter feed(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @Parameter(hidden = true) Caller caller) {
+        return feed.subscribe(onlyCustomer(caller), PaymentListParameters.feedArchived(parameters));
     }
 
     /** Streams straight from the database rather than through the query bus, which answers whole messages. */
@@ -164,8 +176,9 @@ class PaymentQueryController {
                     Every payment that matches the filters, newest first, as RFC 4180 CSV with a header row \
                     (`id,status,amount,currency,amount_refunded,customer_id,order_id,description,provider,\
                     provider_payment_id,failure_code,reconciliation_status,settlement_id,fee,net_amount,created_at,\
-                    succeeded_at,updated_at`), streamed in constant memory whatever the count. With \
-                    `payments:read:own`, only the caller's own payments.""")
+                    succeeded_at,updated_at,archived`), streamed in constant memory whatever the count. Archived \
+                    payments are left out unless `archived=true`. With `payments:read:own`, only the caller's own \
+                    payments.""")
     @PaymentFilterParameters
     @Parameter(
             name = "format",

@@ -82,6 +82,7 @@ class PaymentRows {
                         rs.getObject("settlement_fee", Long.class),
                         rs.getObject("settlement_net", Long.class),
                         instant(rs, "settled_at")),
+                rs.getBoolean("archived"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"));

@@ -197,8 +197,29 @@ class PaymentListParametersTest {
                 PaymentFilterSql.of(PaymentListParameters.listQuery(params("customerId", "cus_b"), "cus_a")
                         .filter());
 
-        assertThat(sql.where()).isEqualTo("customer_id = :customerId AND customer_id = :onlyCustomer");
+        assertThat(sql.where()).isEqualTo("NOT archived AND customer_id = :customerId AND customer_id = :onlyCustomer");
         assertThat(sql.params()).containsEntry("customerId", "cus_b").containsEntry("onlyCustomer", "cus_a");
+    }
+
+    @Test
+    void archivedPaymentsAreLeftOutUnlessArchivedIsTrue() {
+        assertThat(list().filter().includeArchived()).isFalse();
+        assertThat(list("archived", "false").filter().includeArchived()).isFalse();
+        assertThat(list("archived", "true").filter().includeArchived()).isTrue();
+        assertThat(PaymentListParameters.exportFilter(params("archived", "true"), null)
+                        .includeArchived())
+                .isTrue();
+        assertThat(PaymentFilterSql.of(list().filter()).where()).isEqualTo("NOT archived");
+        assertThat(PaymentFilterSql.of(list("archived", "true").filter()).where())
+                .isEqualTo("TRUE");
+        for (String value : new String[] {"yes", "1", "TRUE", ""}) {
+            assertInvalid(() -> list("archived", value), "archived");
+            assertInvalid(() -> PaymentListParameters.feedArchived(params("archived", value)), "archived");
+        }
+        assertThat(PaymentListParameters.feedArchived(params())).isFalse();
+        assertThat(PaymentListParameters.feedArchived(params("archived", "true")))
+                .isTrue();
+        assertInvalid(() -> PaymentListParameters.feedArchived(params("status", "failed")), "status");
     }
 
     @Test

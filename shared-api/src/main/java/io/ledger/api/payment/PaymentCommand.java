@@ -20,7 +20,9 @@ public sealed interface PaymentCommand
                 RecordRefundFailedCommand,
                 ImportPaymentCommand,
                 RecordDisputeOpenedCommand,
-                RecordDisputeClosedCommand {
+                RecordDisputeClosedCommand,
+                UpdatePaymentCommand,
+                ArchivePaymentCommand {
 
     PaymentId paymentId();
 }

@@ -21,7 +21,9 @@ public sealed interface PaymentEvent
                 PaymentReconciliationMismatched,
                 DisputeOpened,
                 DisputeWon,
-                DisputeLost {
+                DisputeLost,
+                PaymentUpdated,
+                PaymentArchived {
 
     PaymentId paymentId();
 }

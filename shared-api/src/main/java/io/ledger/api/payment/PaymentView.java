@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A payment as clients see it: amounts in minor units, the currency in lowercase, {@code version} the number of events
- * in its stream.
+ * A payment as clients see it: amounts in minor units, the currency in lowercase, {@code archived} whether it was
+ * archived (canceled and left out of lists and exports), {@code version} the number of events in its stream.
  */
 public record PaymentView(
         String id,
@@ -24,6 +24,7 @@ public record PaymentView(
         @Nullable FailureView failure,
         List<RefundView> refunds,
         ReconciliationView reconciliation,
+        boolean archived,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -45,6 +46,7 @@ public record PaymentView(
                 failure,
                 List.copyOf(refunds),
                 reconciliation,
+                archived,
                 createdAt,
                 updatedAt,
                 version);

@@ -187,7 +187,8 @@ public final class FakeStripe implements AutoCloseable {
 
     private Answer execute(Received request) {
         String[] path = request.path().split("/");
-        // /v1/payment_intents[/{id}[/confirm|/cancel]], /v1/refunds[/{id}], /v1/checkout/sessions
+        // /v1/payment_intents[/{id}[/confirm|/cancel]] (POST to /{id}: an update), /v1/refunds[/{id}],
+        // /v1/checkout/sessions
         if (path.length < 3 || !"v1".equals(path[1])) {
             return notFound(request.path());
         }
@@ -205,6 +206,9 @@ public final class FakeStripe implements AutoCloseable {
             }
             if (path.length == 4 && "GET".equals(request.method())) {
                 return ok(expanded(intent, form));
+            }
+            if (path.length == 4 && "POST".equals(request.method())) {
+                return update(intent, form);
             }
             if (path.length == 5 && "confirm".equals(path[4])) {
                 return confirm(intent, form);
@@ -268,6 +272,31 @@ public final class FakeStripe implements AutoCloseable {
         metadata(intent, form);
         intents.put(id, intent);
         return intent;
+    }
+
+    /** An update of the amount (or description, metadata) while the intent is not yet confirmed, as Stripe allows. */
+    private Answer update(ObjectNode intent, Map<String, String> form) {
+        String status = intent.get("status").asString();
+        if (form.containsKey("amount")
+                && !status.equals("requires_payment_method")
+                && !status.equals("requires_confirmation")
+                && !status.equals("requires_action")) {
+            return new Answer(
+                    400,
+                    StripeStub.error(
+                            "invalid_request_error",
+                            "payment_intent_unexpected_state",
+                            null,
+                            "This PaymentIntent's amount could not be updated because it has a status of " + status
+                                    + "."));
+        }
+        if (form.containsKey("amount")) {
+            intent.put("amount", Long.parseLong(form.get("amount")));
+        }
+        if (form.containsKey("description")) {
+            intent.put("description", form.get("description"));
+        }
+        return ok(visible(intent));
     }
 
     private Answer confirm(ObjectNode intent, Map<String, String> form) {
