@@ -10,6 +10,7 @@ import io.ledger.api.customer.SaveCustomerCommand;
 import io.ledger.api.id.PaymentId;
 import io.ledger.api.id.RefundId;
 import io.ledger.api.money.Money;
+import io.ledger.api.payment.ArchivePaymentCommand;
 import io.ledger.api.payment.CancelPaymentCommand;
 import io.ledger.api.payment.ConfirmPaymentCommand;
 import io.ledger.api.payment.CreatePaymentCommand;
@@ -30,6 +31,7 @@ import io.ledger.api.payment.RecordProcessingSucceededCommand;
 import io.ledger.api.payment.RecordRefundFailedCommand;
 import io.ledger.api.payment.RecordRefundSucceededCommand;
 import io.ledger.api.payment.RefundPaymentCommand;
+import io.ledger.api.payment.UpdatePaymentCommand;
 import io.ledger.api.problem.InvalidField;
 import io.ledger.api.problem.LedgerProblem;
 import io.ledger.api.problem.ProblemCode;
@@ -441,7 +443,9 @@ class ClusterIT {
                 new RecordRefundFailedCommand(id, refund, money, "re_1", "expired_or_canceled_card", "Failed.", null),
                 new ImportPaymentCommand(id, money, "cus_1", null, null, null, Provider.STRIPE, "pi_1", null),
                 new RecordDisputeOpenedCommand(id, "dp_1", money, Money.of(1500, "usd"), "fraudulent"),
-                new RecordDisputeClosedCommand(id, "dp_1", false, money, Money.of(1500, "usd"), null, "fraudulent"));
+                new RecordDisputeClosedCommand(id, "dp_1", false, money, Money.of(1500, "usd"), null, "fraudulent"),
+                new UpdatePaymentCommand(id, 1200L, "Three books", "o_2", Map.of("k", "", "gift", "yes")),
+                new ArchivePaymentCommand(id));
         assertThat(commands.stream().map(Object::getClass).distinct())
                 .as("a sample of every payment command")
                 .containsExactlyInAnyOrder(PaymentCommand.class.getPermittedSubclasses());
