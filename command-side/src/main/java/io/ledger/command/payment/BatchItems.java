@@ -1,5 +1,6 @@
 package io.ledger.command.payment;
 
+import io.ledger.api.id.PaymentId;
 import io.ledger.api.payment.CreatePaymentCommand;
 import io.ledger.api.problem.InvalidField;
 import io.ledger.api.problem.LedgerProblem;
@@ -97,7 +98,7 @@ class BatchItems {
         }
     }
 
-    private static io.ledger.api.id.PaymentId id(Principal principal, String itemKey, String batchKey, int index) {
+    private static PaymentId id(Principal principal, String itemKey, String batchKey, int index) {
         if (itemKey != null) {
             return IdempotentIds.payment(principal, itemKey);
         }

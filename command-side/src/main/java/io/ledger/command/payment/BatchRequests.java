@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** The body and the answer of {@code POST /api/payments/batch}. */
@@ -40,7 +41,7 @@ final class BatchRequests {
             String customerId,
             String orderId,
             String description,
-            java.util.Map<String, String> metadata,
+            Map<String, String> metadata,
             String paymentMethod,
             Boolean confirm,
 
