@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * What the ledger acknowledged to the clients of a fault test (creates by idempotency key, refunds by payment, answers
  * that were not the call's success), and the checks a fault test ends with: every acknowledged create and refund stored
  * exactly once, each payment answering what was acknowledged, the trial balance balanced and holding the acknowledged
- * sums, the chain verified and the read models equal to a replay.
+ * sums, the chain verified, the read models equal to a replay, and one receipt per success with no number missing or
+ * given twice.
  */
 final class Acknowledged {
 
@@ -192,6 +194,53 @@ final class Acknowledged {
                 .as("%s", report)
                 .isTrue();
         assertThat(report.get("mismatches").size()).as("%s", report).isZero();
+    }
+
+    /**
+     * Every payment that succeeded in the store has exactly one receipt, and each year's numbers run from 1 to the
+     * year's count with none twice, whichever process gave them and whatever was killed while it did.
+     */
+    void eachSuccessHasOneReceiptAndNoNumberIsMissingOrTwice(RetryingClient client)
+            throws SQLException, InterruptedException {
+        Set<String> succeeded = paymentIds("SELECT DISTINCT aggregate_identifier FROM domain_event_entry"
+                + " WHERE payload_type LIKE '%.PaymentSucceeded'");
+        assertThat(succeeded).as("payments that succeeded").containsAll(creates.values());
+        // The receipts processor follows the store a moment behind, on whichever node holds its one segment.
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> paymentIds("SELECT payment_id FROM receipt").size() >= succeeded.size());
+        assertThat(paymentIds("SELECT payment_id FROM receipt"))
+                .as("payments with a receipt")
+                .isEqualTo(succeeded);
+        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password);
+                Statement query = connection.createStatement();
+                ResultSet years = query.executeQuery("SELECT r.year, count(*), count(DISTINCT r.seq), min(r.seq),"
+                        + " max(r.seq), max(c.last_number) FROM receipt r JOIN receipt_counter c ON c.year = r.year"
+                        + " GROUP BY r.year")) {
+            while (years.next()) {
+                long receipts = years.getLong(2);
+                String year = "receipts of " + years.getInt(1);
+                assertThat(years.getLong(3)).as("%s: distinct numbers", year).isEqualTo(receipts);
+                assertThat(years.getLong(4)).as("%s: the first number", year).isEqualTo(1);
+                assertThat(years.getLong(5)).as("%s: the last number", year).isEqualTo(receipts);
+                assertThat(years.getLong(6)).as("%s: the counter", year).isEqualTo(receipts);
+            }
+        }
+        String sample = creates.values().iterator().next();
+        JsonNode receipt = ok(client.get("/api/payments/" + sample + "/receipt"));
+        assertThat(receipt.get("number").asString()).matches("R-\\d{4}-\\d{6,}");
+    }
+
+    private Set<String> paymentIds(String sql) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password);
+                Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery(sql)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
     }
 
     static JsonNode ok(RetryingClient.Answer answer) {

@@ -88,5 +88,6 @@ class CrashRecoveryIT {
         acknowledged.eachPaymentAnswersWhatWasAcknowledged(client);
         acknowledged.theTrialBalanceBalancesAndHoldsWhatWasAcknowledged(client);
         acknowledged.theChainVerifiesAndTheReadModelsEqualAReplay(client, "crash test");
+        acknowledged.eachSuccessHasOneReceiptAndNoNumberIsMissingOrTwice(client);
     }
 }
