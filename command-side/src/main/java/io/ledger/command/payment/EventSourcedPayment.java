@@ -93,6 +93,9 @@ abstract class EventSourcedPayment {
     @EventSourcingHandler
     void on(PaymentSucceeded event) {
         attempted(PaymentState.SUCCEEDED, event.paymentMethod());
+        if (event.providerPaymentId() != null) {
+            providerPaymentId = event.providerPaymentId();
+        }
     }
 
     @EventSourcingHandler

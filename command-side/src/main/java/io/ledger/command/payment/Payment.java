@@ -151,11 +151,16 @@ class Payment extends EventSourcedPayment {
         apply(ChargeOutcomes.fact(charge, outcome));
     }
 
+    /**
+     * The provider's payment that captured the money is the one recorded: Stripe Checkout charges a PaymentIntent of
+     * its own, not the one made when the payment was created, and refunds must go to the one that was charged.
+     */
     @CommandHandler
     void handle(RecordPaymentSucceededCommand command) {
         if (takes(PaymentMove.RECORD_SUCCESS)) {
             String method = reportedOrLast(command.paymentMethod());
-            apply(new PaymentSucceeded(id, amount, providerPaymentId, method, command.details()));
+            String charged = command.providerPaymentId() != null ? command.providerPaymentId() : providerPaymentId;
+            apply(new PaymentSucceeded(id, amount, charged, method, command.details()));
         }
     }
 
@@ -208,6 +213,11 @@ class Payment extends EventSourcedPayment {
             apply(new PaymentFailed(
                     id, amount, command.code(), command.message(), providerPaymentId, paymentMethod, null, null));
         }
+    }
+
+    /** The customer whose default method a confirmation naming none charges: only while the payment knows none. */
+    Optional<String> customerToChargeByDefault() {
+        return paymentMethod == null ? Optional.ofNullable(customerId) : Optional.empty();
     }
 
     private String reportedOrLast(String reported) {

@@ -124,7 +124,15 @@ class PaymentCommandHandler {
 
     @CommandHandler
     void handle(ConfirmPaymentCommand command) {
-        charge(payments.load(command.paymentId().value()), command.paymentMethod(), command.onlyCustomer());
+        Aggregate<Payment> payment = payments.load(command.paymentId().value());
+        String method = command.paymentMethod();
+        if (method == null) {
+            // A payment that knows no method is charged with its customer's default, as a create with confirm is.
+            method = payment.invoke(Payment::customerToChargeByDefault)
+                    .flatMap(customers::defaultPaymentMethod)
+                    .orElse(null);
+        }
+        charge(payment, method, command.onlyCustomer());
     }
 
     @CommandHandler

@@ -45,6 +45,9 @@ final class PaymentViewFold {
     private String description;
     private Map<String, String> metadata;
     private boolean archived;
+    /** The provider's payment: the one created with ours, or the one that captured it (Stripe Checkout's own). */
+    private String providerPaymentId;
+
     private FailureView failure;
     private final Map<String, RefundView> refunds = new LinkedHashMap<>();
     private long amountRefunded;
@@ -73,14 +76,18 @@ final class PaymentViewFold {
             orderId = first.orderId();
             description = first.description();
             metadata = first.metadata();
+            providerPaymentId = first.providerPaymentId();
             createdAt = at;
         } else if (event instanceof PaymentProcessingStarted || event instanceof PaymentOutcomeUnknown) {
             status = PaymentStatus.PROCESSING;
         } else if (event instanceof PaymentActionRequired) {
             status = PaymentStatus.REQUIRES_ACTION;
-        } else if (event instanceof PaymentSucceeded) {
+        } else if (event instanceof PaymentSucceeded succeeded) {
             status = PaymentStatus.SUCCEEDED;
             failure = null;
+            if (succeeded.providerPaymentId() != null) {
+                providerPaymentId = succeeded.providerPaymentId();
+            }
         } else if (event instanceof PaymentFailed failed) {
             status = PaymentStatus.FAILED;
             failure = new FailureView(failed.code(), failed.message());
@@ -169,7 +176,7 @@ final class PaymentViewFold {
                 description,
                 metadata,
                 created.provider(),
-                created.providerPaymentId(),
+                providerPaymentId,
                 failure,
                 List.copyOf(refunds.values()),
                 reconciliation,

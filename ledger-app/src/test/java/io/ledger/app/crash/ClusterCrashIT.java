@@ -102,8 +102,8 @@ class ClusterCrashIT {
             Instant killed = Instant.now();
             nodes.get(victim).kill();
             System.out.printf(
-                    "cluster test: node %d (%s) killed with SIGKILL after %d ms of load, %d creates acknowledged%n",
-                    victim, owner, loadMillis, before);
+                    "cluster test: node %d (%s%s) killed with SIGKILL after %d ms of load, %d creates acknowledged%n",
+                    victim, owner, owner.equals(receiptsOwner) ? ", numbering the receipts" : "", loadMillis, before);
             takeover = segmentsTakenOverFrom(owner, killed);
             System.out.println(
                     "cluster test: the dead node's segments were taken over in " + takeover.toMillis() + " ms");

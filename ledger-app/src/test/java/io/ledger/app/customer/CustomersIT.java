@@ -190,6 +190,36 @@ class CustomersIT {
     }
 
     @Test
+    void aPendingPaymentConfirmedLaterWithoutAMethodChargesTheCustomersDefaultAndWithoutOneIsRefused() {
+        Map<String, Object> pending = payment();
+        pending.put("confirm", false);
+        String early = api.post("/api/payments", pending).json().get("id").asString();
+        Answer refused = api.post("/api/payments/" + early + "/confirm", Map.of(), KEY, newIdempotencyKey());
+        assertProblem(refused, 400, "validation_failed");
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("paymentMethod");
+        assertThat(db.eventsOf(early)).extracting(StoredEvent::type).containsExactly("PaymentCreated");
+
+        register();
+        api.post(path() + "/payment-methods", Map.of("paymentMethod", "pm_card_amex"));
+        Answer paid = api.post("/api/payments/" + early + "/confirm", Map.of(), KEY, newIdempotencyKey());
+
+        assertThat(paid.status()).as("%s", paid).isEqualTo(200);
+        assertThat(paid.json().get("status").asString()).isEqualTo("succeeded");
+        assertThat(jdbc.sql("SELECT payload->>'paymentMethod' FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                + " AND payload_type LIKE '%.PaymentSucceeded'")
+                        .param(early)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("pm_card_amex");
+
+        // A method the payment was given at creation is still the one charged, whatever the default.
+        pending.put("paymentMethod", "pm_card_chargeDeclined");
+        String named = api.post("/api/payments", pending).json().get("id").asString();
+        Answer declined = api.post("/api/payments/" + named + "/confirm", Map.of());
+        assertThat(declined.json().get("status").asString()).isEqualTo("failed");
+    }
+
+    @Test
     void aPaymentConfirmedWithoutAMethodForACustomerWithoutADefaultIsRefusedAndNothingIsStored() {
         String key = newIdempotencyKey();
         Answer unknown = api.post("/api/payments", payment(), KEY, key);

@@ -6,6 +6,8 @@ import io.ledger.command.stripe.StripeStub.Received;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reads of Stripe's API that webhook syncs make, served by {@link StripeStub} on 127.0.0.1, answering with the
@@ -16,10 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #intentIdOf(String) pi_<paymentId>}, left waiting for a payment method; a hosted checkout gets an open
  * Checkout Session ({@code POST /v1/checkout/sessions}, id {@link #sessionIdOf(String) cs_test_<paymentId>}), which
  * {@code POST /v1/checkout/sessions/{id}/expire} expires unless a test put it there complete (then 400, as Stripe
- * refuses to expire a session no longer open); a PaymentIntent left waiting can be canceled; nothing else is written. One stub serves every test application (see
+ * refuses to expire a session no longer open); a PaymentIntent left waiting can be canceled; a succeeded one can be
+ * refunded ({@code POST /v1/refunds}, paid at once); nothing else is written. One stub serves every test application (see
  * {@link StripeApiStubEnvironmentPostProcessor}).
  */
 public final class StripeApiStub {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Small, so that every list the tests read spans pages. */
     public static final int PAGE_SIZE = 2;
@@ -103,6 +108,9 @@ public final class StripeApiStub {
         if ("POST".equals(request.method()) && path.startsWith("/v1/checkout/sessions/") && path.endsWith("/expire")) {
             return expire(path.substring(0, path.length() - "/expire".length()));
         }
+        if ("POST".equals(request.method()) && path.equals("/v1/refunds")) {
+            return refund(request.form());
+        }
         if (!"GET".equals(request.method())) {
             return new Answer(405, error("invalid_request_error", "only GET and creating PaymentIntents are stubbed"));
         }
@@ -162,6 +170,38 @@ public final class StripeApiStub {
                         id);
         objects.putIfAbsent("/v1/checkout/sessions/" + id, session);
         return session;
+    }
+
+    /**
+     * A refund of a PaymentIntent the stub holds as succeeded, paid at once; any other PaymentIntent is refused as
+     * Stripe refuses a refund of one that never captured (400 {@code charge_not_refundable}).
+     */
+    private Answer refund(Map<String, String> form) {
+        String stored = objects.get("/v1/payment_intents/" + form.get("payment_intent"));
+        JsonNode intent = stored == null ? null : JSON.readTree(stored);
+        if (intent == null || !"succeeded".equals(intent.path("status").asString())) {
+            return new Answer(
+                    400,
+                    StripeStub.error(
+                            "invalid_request_error", "charge_not_refundable", null, "This charge cannot be refunded."));
+        }
+        JsonNode charge = intent.path("latest_charge"); // an id, or the charge when expanded
+        String refundId = form.get("metadata[refundId]");
+        String refund = """
+                {"id": "re_%s", "object": "refund", "amount": %s, "currency": "%s", "charge": "%s",
+                 "payment_intent": "%s", "balance_transaction": "txn_re_%s", "created": 1790000000, "reason": null,
+                 "metadata": {"paymentId": "%s", "refundId": "%s"}, "status": "succeeded"}
+                """.formatted(
+                        refundId,
+                        form.getOrDefault("amount", intent.path("amount").asString()),
+                        intent.path("currency").asString(),
+                        charge.isObject() ? charge.path("id").asString() : charge.asString(),
+                        intent.path("id").asString(),
+                        refundId,
+                        form.get("metadata[paymentId]"),
+                        refundId);
+        objects.put("/v1/refunds/re_" + refundId, refund);
+        return new Answer(200, refund);
     }
 
     private Answer expire(String sessionPath) {

@@ -6,6 +6,7 @@ import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerDb;
 import io.ledger.app.support.StripeApiStub;
 import io.ledger.app.support.StripeWebhookIntegrationTest;
+import io.ledger.command.stripe.StripeStub;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,5 +78,54 @@ class CheckoutWebhookIT {
                         .get("status")
                         .asString())
                 .isEqualTo("complete");
+    }
+
+    /**
+     * The money was captured by Checkout's PaymentIntent, not by the one made when the payment was created: the payment
+     * adopts it, so a refund goes to the PaymentIntent that was charged (Stripe refuses a refund of the other).
+     */
+    @Test
+    void aCheckoutPaymentIsRefundedThroughThePaymentIntentCheckoutCharged() {
+        LedgerApi.Answer created = api.post(
+                "/api/checkout/sessions",
+                Map.of(
+                        "amount", 2500,
+                        "currency", "usd",
+                        "customerId", "cus_refund",
+                        "successUrl", "https://shop.example/thanks"),
+                "Idempotency-Key",
+                LedgerApi.newIdempotencyKey());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String paymentId = created.json().get("paymentId").asString();
+        StripeStory story = new StripeStory(paymentId, 2500);
+        String checkoutIntent = "pi_3cs" + story.suffix;
+        StripeApiStub.shared()
+                .put(
+                        "payment_intents",
+                        checkoutIntent,
+                        story.intent("succeeded").replace(story.intentId, checkoutIntent));
+        String completed = story.session("payment", "paid")
+                .replace(story.intentId, checkoutIntent)
+                .replace("cs_test_" + story.suffix, StripeApiStub.sessionIdOf(paymentId));
+        webhooks.deliver(StripeStory.event("checkout.session.completed", completed));
+        webhooks.process();
+        assertThat(webhooks.payment(paymentId).get("providerPaymentId").asString())
+                .isEqualTo(checkoutIntent);
+
+        LedgerApi.Answer refund = api.post("/api/payments/" + paymentId + "/refunds", Map.of("amount", 1000));
+
+        assertThat(refund.status()).as("%s", refund).isEqualTo(201);
+        assertThat(refund.json().get("status").asString()).isEqualTo("succeeded");
+        String refundId = refund.json().get("id").asString();
+        List<StripeStub.Received> sent = StripeApiStub.shared().received("POST", "/v1/refunds").stream()
+                .filter(request -> refundId.equals(request.idempotencyKey()))
+                .toList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).form())
+                .containsEntry("payment_intent", checkoutIntent)
+                .containsEntry("amount", "1000");
+        assertThat(db.eventsOf(paymentId))
+                .extracting(LedgerDb.StoredEvent::type)
+                .containsExactly("PaymentCreated", "PaymentSucceeded", "RefundRequested", "RefundSucceeded");
     }
 }

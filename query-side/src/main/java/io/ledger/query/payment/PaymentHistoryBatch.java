@@ -32,7 +32,7 @@ final class PaymentHistoryBatch {
     private static final String COLUMNS = """
             payment_id, status, amount, amount_refunded, customer_id, order_id, description, metadata, failure_code,
             failure_message, reconciliation_status, settlement_id, settlement_fee, settlement_net, settled_at,
-            succeeded_at, archived, updated_at, version""";
+            succeeded_at, archived, provider_payment_id, updated_at, version""";
 
     private static final String INSERT_PAYMENT = """
             INSERT INTO payment_view (payment_id, status, amount, currency, amount_refunded, customer_id, order_id,
@@ -54,8 +54,8 @@ final class PaymentHistoryBatch {
     private static final String UPDATE_PAYMENT = """
             UPDATE payment_view SET status = ?, amount = ?, amount_refunded = ?, order_id = ?, description = ?,
                 metadata = ?::jsonb, failure_code = ?, failure_message = ?, reconciliation_status = ?, settlement_id = ?,
-                settlement_fee = ?, settlement_net = ?, settled_at = ?, succeeded_at = ?, archived = ?, updated_at = ?,
-                version = ?
+                settlement_fee = ?, settlement_net = ?, settled_at = ?, succeeded_at = ?, archived = ?,
+                provider_payment_id = ?, updated_at = ?, version = ?
             WHERE payment_id = ? AND version = ?""";
 
     private static final int[] UPDATE_PAYMENT_TYPES = {
@@ -74,6 +74,7 @@ final class PaymentHistoryBatch {
         Types.TIMESTAMP_WITH_TIMEZONE,
         Types.TIMESTAMP_WITH_TIMEZONE,
         Types.BOOLEAN,
+        Types.VARCHAR,
         Types.TIMESTAMP_WITH_TIMEZONE,
         Types.BIGINT,
         Types.VARCHAR,
@@ -266,6 +267,9 @@ final class PaymentHistoryBatch {
         String description;
         String metadataJson;
         boolean archived;
+        /** The provider's payment that was created with ours, until another one captures it (Stripe Checkout's). */
+        String providerPaymentId;
+
         String status;
         long amountRefunded;
         String failureCode;
@@ -298,6 +302,7 @@ final class PaymentHistoryBatch {
             row.description = rs.getString("description");
             row.metadataJson = rs.getString("metadata");
             row.archived = rs.getBoolean("archived");
+            row.providerPaymentId = rs.getString("provider_payment_id");
             row.failureCode = rs.getString("failure_code");
             row.failureMessage = rs.getString("failure_message");
             row.reconciliationStatus = rs.getString("reconciliation_status");
@@ -317,6 +322,7 @@ final class PaymentHistoryBatch {
             row.orderId = event.orderId();
             row.description = event.description();
             row.metadataJson = metadataJson;
+            row.providerPaymentId = event.providerPaymentId();
             row.status = "pending";
             row.reconciliationStatus = "unreconciled";
             row.createdAt = utc(at);
@@ -337,7 +343,7 @@ final class PaymentHistoryBatch {
                 description,
                 metadataJson,
                 creation.provider().code(),
-                creation.providerPaymentId(),
+                providerPaymentId,
                 failureCode,
                 failureMessage,
                 reconciliationStatus,
@@ -370,6 +376,7 @@ final class PaymentHistoryBatch {
                 settledAt,
                 succeededAt,
                 archived,
+                providerPaymentId,
                 updatedAt,
                 version,
                 paymentId,

@@ -93,6 +93,9 @@ class PaymentHistoryProjection {
             row.failureCode = null;
             row.failureMessage = null;
             row.succeededAt = utc(at);
+            if (event.providerPaymentId() != null) {
+                row.providerPaymentId = event.providerPaymentId();
+            }
         });
     }
 
