@@ -39,6 +39,15 @@ public final class RouteScopes {
     /** The simulated provider's hosted checkout pages, which need no token. */
     public static final String CHECKOUT_PAGES = "/checkout/**";
 
+    /** The analysts' page and its files: public, it shows only what the API answers its user's token. */
+    public static final String DASHBOARD_PAGE = "/dashboard";
+
+    /** The analysts' page's scripts, styles and sign-in settings. */
+    public static final String DASHBOARD_FILES = "/dashboard/**";
+
+    /** Libraries served from the jar (the dashboard's charts). */
+    public static final String WEBJARS = "/webjars/**";
+
     /**
      * One line of the table.
      *
@@ -77,6 +86,10 @@ public final class RouteScopes {
             open(HttpMethod.POST, STRIPE_WEBHOOKS),
             // The simulated provider's checkout page: its address carries the session's unguessable id, as Stripe's.
             open(null, CHECKOUT_PAGES),
+            // The analysts' page: HTML and files only; every figure on it is an API call with the user's token.
+            open(null, DASHBOARD_PAGE),
+            open(null, DASHBOARD_FILES),
+            open(null, WEBJARS),
             rule(null, STRIPE_WEBHOOKS + "/**", WEBHOOKS_ADMIN),
             // Analysts' figures live under /api/payments too: named before the payment routes they resemble.
             rule(HttpMethod.GET, "/api/payments/stats", ANALYTICS_READ),

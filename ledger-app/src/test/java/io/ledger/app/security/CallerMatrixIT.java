@@ -64,7 +64,8 @@ class CallerMatrixIT {
 
     /**
      * What the contract leaves open: the health check, the API description (and its UI), the error page, Stripe's
-     * webhook deliveries, which their signature proves, and the simulated checkout page, whose address is its key.
+     * webhook deliveries, which their signature proves, the simulated checkout page, whose address is its key, and the
+     * analysts' page, which shows only what the API answers its user's token.
      */
     private static final Predicate<Route> PUBLIC_BY_CONTRACT =
             route -> route.pattern().startsWith("/actuator/health")
@@ -72,7 +73,9 @@ class CallerMatrixIT {
                     || route.pattern().startsWith("/swagger-ui")
                     || route.pattern().equals("/error")
                     || (route.method() == HttpMethod.POST && route.pattern().equals(RouteScopes.STRIPE_WEBHOOKS))
-                    || route.pattern().startsWith("/checkout/");
+                    || route.pattern().startsWith("/checkout/")
+                    || route.pattern().equals("/dashboard")
+                    || route.pattern().startsWith("/dashboard/");
 
     @Autowired
     ApplicationContext context;
