@@ -211,10 +211,16 @@ class DashboardBrowserIT {
     @Test
     void theReconciliationViewListsWhatTheApiListsAndAClickReachesAPaymentsHistory() {
         signIn(analystToken, "reconciliation");
+        // The summary, the unreconciled list and the mismatches are three calls, each drawn when it answers.
         await().atMost(WAIT)
                 .ignoreExceptions()
                 .until(() -> !browser.findElements(By.cssSelector("#rec-summary td[data-kind]"))
-                        .isEmpty());
+                                .isEmpty()
+                        && !browser.findElements(By.cssSelector("#rec-unreconciled tbody tr a"))
+                                .isEmpty()
+                        && !browser.findElements(
+                                        By.xpath("//table[@id='rec-mismatches']//tr[td/a='" + mismatched + "']"))
+                                .isEmpty());
         JsonNode summary = analystApi().get("/api/payments/reconciliation").json();
         for (JsonNode currency : summary.get("currencies")) {
             if (!currency.get("currency").asString().equals(CURRENCY)) {
@@ -312,7 +318,9 @@ class DashboardBrowserIT {
             }
         }
         JsonNode accounts = analystApi().get("/api/ledger/accounts").json().get("data");
-        assertThat(browser.findElements(By.cssSelector("#accounts tbody tr"))).hasSize(accounts.size());
+        await().atMost(WAIT) // the accounts are a call of their own, drawn when it answers
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#accounts tbody tr")))
+                        .hasSize(accounts.size()));
         String account = accounts.get(0).get("account").asString();
         browser.findElement(By.xpath("//button[contains(@class,'account-link') and text()='" + account + "']"))
                 .click();
@@ -321,8 +329,9 @@ class DashboardBrowserIT {
                 .get("/api/ledger/accounts/" + account + "/entries", "limit", "50")
                 .json()
                 .get("data");
-        assertThat(browser.findElements(By.cssSelector("#entries-table tbody tr")))
-                .hasSize(Math.max(1, entries.size()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#entries-table tbody tr")))
+                        .hasSize(Math.max(1, entries.size())));
         screenshot("journal");
     }
 
