@@ -2,9 +2,9 @@ package io.ledger.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ledger.app.security.TestTokens;
+import io.ledger.app.support.HeadlessChromium;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerIntegrationTest;
 import java.io.File;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,16 +33,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,8 +52,6 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String CURRENCY = "dkk";
@@ -70,8 +62,8 @@ class DashboardBrowserIT {
     @LocalServerPort
     int port;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
     private LedgerApi admin;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String customer = "cus_dash_a_" + run;
@@ -115,40 +107,16 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void openTheBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        assumeTrue(
-                Files.isExecutable(CHROMEDRIVER),
-                "no ChromeDriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,800",
-                "--lang=en-US",
-                "--user-data-dir=" + (profile = tempProfile()));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(true, "--window-size=1280,800", "--lang=en-US");
+        browser = chromium.driver();
         browser.manage().window().setSize(new Dimension(1280, 800));
     }
 
     @AfterEach
     void closeTheBrowser(TestInfo test) {
-        if (browser != null) {
+        if (chromium != null) {
             printConsole(test.getDisplayName());
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+            chromium.close();
         }
     }
 
@@ -567,14 +535,6 @@ class DashboardBrowserIT {
             }
         } catch (RuntimeException e) {
             // a driver without logs: nothing to print
-        }
-    }
-
-    private static Path tempProfile() {
-        try {
-            return Files.createTempDirectory("dashboard-chromium");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

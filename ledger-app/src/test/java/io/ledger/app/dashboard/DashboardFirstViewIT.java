@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import io.ledger.app.support.HeadlessChromium;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A measurement, not a test of a limit: how long the dashboard's first view takes in headless Chromium against a
@@ -36,9 +30,8 @@ class DashboardFirstViewIT {
     void theFirstViewsTimes() throws IOException {
         assumeTrue(!URL.isEmpty() && !TOKEN.isEmpty(), "a measurement: give -Ddashboard.url and -Ddashboard.token");
         for (int round = 1; round <= ROUNDS; round++) {
-            Path profile = Files.createTempDirectory("dashboard-measure");
-            WebDriver browser = browser(profile);
-            try {
+            try (HeadlessChromium chromium = HeadlessChromium.start("--window-size=1280,800")) {
+                WebDriver browser = chromium.driver();
                 browser.get(URL + "/dashboard#token=" + TOKEN);
                 await().atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(20))
@@ -60,9 +53,6 @@ class DashboardFirstViewIT {
                 line.append(view(browser, "journal", "#tb-accounts tbody tr"));
                 line.append(view(browser, "payments", "#recent tbody tr[data-payment]"));
                 System.out.println(line);
-            } finally {
-                browser.quit();
-                FileSystemUtils.deleteRecursively(profile.toFile());
             }
         }
     }
@@ -81,23 +71,5 @@ class DashboardFirstViewIT {
 
     private static Object js(WebDriver browser, String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
-    }
-
-    private static WebDriver browser(Path profile) {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,800",
-                "--user-data-dir=" + profile);
-        return new ChromeDriver(service, options);
     }
 }

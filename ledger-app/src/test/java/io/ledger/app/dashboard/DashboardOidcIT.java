@@ -2,7 +2,6 @@ package io.ledger.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -15,10 +14,10 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ledger.app.LedgerApplication;
+import io.ledger.app.support.HeadlessChromium;
 import io.ledger.app.support.LedgerTestHooks;
 import io.ledger.app.support.TestDatabaseContainer;
 import io.ledger.app.support.TestDatabaseEnvironmentPostProcessor;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,8 +25,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,7 +50,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,8 +76,6 @@ class DashboardOidcIT {
     static final String AUDIENCE = "ledger-dashboard-it";
     static final String CLIENT = "dashboard-client";
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Issuer issuer = new Issuer();
@@ -92,8 +83,8 @@ class DashboardOidcIT {
     @LocalServerPort
     int port;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @DynamicPropertySource
     static void theIssuer(DynamicPropertyRegistry properties) {
@@ -106,34 +97,15 @@ class DashboardOidcIT {
     }
 
     @BeforeEach
-    void openTheBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no ChromeDriver at " + CHROMEDRIVER);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        profile = Files.createTempDirectory("dashboard-oidc-chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,800",
-                "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
+    void openTheBrowser() {
+        chromium = HeadlessChromium.start("--window-size=1280,800");
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -2,19 +2,16 @@ package io.ledger.command.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.ledger.app.support.HeadlessChromium;
 import io.ledger.app.support.LedgerApi;
 import io.ledger.app.support.LedgerDb;
 import io.ledger.app.support.LedgerIntegrationTest;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,8 +38,6 @@ import tools.jackson.databind.JsonNode;
 @LedgerIntegrationTest
 class CheckoutBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static HttpServer shop;
@@ -58,8 +49,8 @@ class CheckoutBrowserIT {
     @Autowired
     JdbcClient jdbc;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
     private LedgerApi api;
 
     @BeforeAll
@@ -87,34 +78,15 @@ class CheckoutBrowserIT {
 
     @BeforeEach
     void openTheBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        assumeTrue(
-                Files.isExecutable(CHROMEDRIVER),
-                "no ChromeDriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + (profile = tempProfile()));
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         api = new LedgerApi(client);
     }
 
     @AfterEach
     void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -244,13 +216,5 @@ class CheckoutBrowserIT {
 
     private static String shopUrl(String path) {
         return "http://127.0.0.1:" + shop.getAddress().getPort() + path;
-    }
-
-    private static Path tempProfile() {
-        try {
-            return Files.createTempDirectory("checkout-chromium");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

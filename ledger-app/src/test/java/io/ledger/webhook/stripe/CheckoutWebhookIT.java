@@ -39,31 +39,11 @@ class CheckoutWebhookIT {
 
     @Test
     void checkoutSessionCompletedCompletesTheSessionsPayment() {
-        LedgerApi.Answer created = api.post(
-                "/api/checkout/sessions",
-                Map.of(
-                        "amount", 1800,
-                        "currency", "usd",
-                        "customerId", "cus_webhook",
-                        "successUrl", "https://shop.example/thanks"),
-                "Idempotency-Key",
-                LedgerApi.newIdempotencyKey());
-        assertThat(created.status()).as("%s", created).isEqualTo(201);
-        String sessionId = created.json().get("id").asString();
-        String paymentId = created.json().get("paymentId").asString();
-        StripeStory story = new StripeStory(paymentId, 1800);
-        // Checkout makes a PaymentIntent of its own when the customer pays, with the metadata the ledger asked for.
-        String checkoutIntent = "pi_3cs" + story.suffix;
-        StripeApiStub.shared()
-                .put(
-                        "payment_intents",
-                        checkoutIntent,
-                        story.intent("succeeded").replace(story.intentId, checkoutIntent));
-        String completed = story.session("payment", "paid")
-                .replace(story.intentId, checkoutIntent)
-                .replace("cs_test_" + story.suffix, StripeApiStub.sessionIdOf(paymentId));
+        JsonNode session = openSession(1800, "cus_webhook");
+        String sessionId = session.get("id").asString();
+        String paymentId = session.get("paymentId").asString();
 
-        String payload = StripeStory.event("checkout.session.completed", completed);
+        String payload = StripeStory.event("checkout.session.completed", completedSession(paymentId, 1800));
         webhooks.deliver(payload);
         webhooks.process();
 
@@ -86,28 +66,9 @@ class CheckoutWebhookIT {
      */
     @Test
     void aCheckoutPaymentIsRefundedThroughThePaymentIntentCheckoutCharged() {
-        LedgerApi.Answer created = api.post(
-                "/api/checkout/sessions",
-                Map.of(
-                        "amount", 2500,
-                        "currency", "usd",
-                        "customerId", "cus_refund",
-                        "successUrl", "https://shop.example/thanks"),
-                "Idempotency-Key",
-                LedgerApi.newIdempotencyKey());
-        assertThat(created.status()).as("%s", created).isEqualTo(201);
-        String paymentId = created.json().get("paymentId").asString();
-        StripeStory story = new StripeStory(paymentId, 2500);
-        String checkoutIntent = "pi_3cs" + story.suffix;
-        StripeApiStub.shared()
-                .put(
-                        "payment_intents",
-                        checkoutIntent,
-                        story.intent("succeeded").replace(story.intentId, checkoutIntent));
-        String completed = story.session("payment", "paid")
-                .replace(story.intentId, checkoutIntent)
-                .replace("cs_test_" + story.suffix, StripeApiStub.sessionIdOf(paymentId));
-        webhooks.deliver(StripeStory.event("checkout.session.completed", completed));
+        String paymentId = openSession(2500, "cus_refund").get("paymentId").asString();
+        String checkoutIntent = checkoutIntentOf(paymentId);
+        webhooks.deliver(StripeStory.event("checkout.session.completed", completedSession(paymentId, 2500)));
         webhooks.process();
         assertThat(webhooks.payment(paymentId).get("providerPaymentId").asString())
                 .isEqualTo(checkoutIntent);
@@ -127,5 +88,45 @@ class CheckoutWebhookIT {
         assertThat(db.eventsOf(paymentId))
                 .extracting(LedgerDb.StoredEvent::type)
                 .containsExactly("PaymentCreated", "PaymentSucceeded", "RefundRequested", "RefundSucceeded");
+    }
+
+    private JsonNode openSession(long amount, String customerId) {
+        LedgerApi.Answer created = api.post(
+                "/api/checkout/sessions",
+                Map.of(
+                        "amount",
+                        amount,
+                        "currency",
+                        "usd",
+                        "customerId",
+                        customerId,
+                        "successUrl",
+                        "https://shop.example/thanks"),
+                "Idempotency-Key",
+                LedgerApi.newIdempotencyKey());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    /**
+     * The session as Stripe has it once the customer paid: complete, naming the PaymentIntent Checkout made when the
+     * customer paid (with the metadata the ledger asked for), which the stub then serves as succeeded.
+     */
+    private static String completedSession(String paymentId, long amount) {
+        StripeStory story = new StripeStory(paymentId, amount);
+        String checkoutIntent = checkoutIntentOf(paymentId);
+        StripeApiStub.shared()
+                .put(
+                        "payment_intents",
+                        checkoutIntent,
+                        story.intent("succeeded").replace(story.intentId, checkoutIntent));
+        return story.session("payment", "paid")
+                .replace(story.intentId, checkoutIntent)
+                .replace("cs_test_" + story.suffix, StripeApiStub.sessionIdOf(paymentId));
+    }
+
+    /** The id the stub gives the PaymentIntent Checkout makes for the payment: not the ledger's {@code pi_<paymentId>}. */
+    private static String checkoutIntentOf(String paymentId) {
+        return "pi_3cs" + paymentId.substring("pay_".length());
     }
 }
