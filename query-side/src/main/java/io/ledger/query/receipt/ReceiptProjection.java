@@ -144,6 +144,12 @@ class ReceiptProjection {
                 jdbc, INSERT_PAYMENT, new boolean[] {false, false, false, false}, new ArrayList<>(b.payments.values()));
         Set<String> involved = new HashSet<>(b.successes.keySet());
         b.notices.forEach(notice -> involved.add(notice.paymentId()));
+        if (!involved.isEmpty()) {
+            // The look-ups of receipt and receipt_payment by = ANY(?) below: without, the driver's prepared statement
+            // kept a generic plan made while the table was empty, and each batch read every receipt
+            // (docs/performance.md).
+            BatchStatements.planForTheseParameters(jdbc);
+        }
         Map<String, String> customers = customers(involved, b.customers);
         writeReceipts(b, customers);
         BatchStatements.insertAll(
