@@ -11,6 +11,7 @@
 #      (bench/read-lag.py), and the catch-up after the load ends.
 #   6. Rebuild of all four read models from the event store (the replay endpoint, concurrently).
 #   7. The ledger's heap after the load (jcmd GC.heap_info, before and after a full GC; jstat while loaded).
+#   Then rows 1 and 3 once more: the machine's speed drifts within minutes, so row 4's ratios are given to both.
 # Usage: bench/compare.sh     (needs wrk, pgbench, psql, python3, a JDK's jcmd and jstat)
 # Durations in seconds, from the environment: MEASURE (20, each measured run), WARMUP (15: pgbench and the bare app),
 # LEDGER_WARMUP (60: the JIT compiles for most of the first minute on 2 cores), LAG (20, the paced phase);
@@ -83,6 +84,13 @@ if [ ! -f "$bare_jar" ] || [ -n "$(find bench/bare -path bench/bare/target -prun
 fi
 mint_token
 load_before=$(uptime)
+# What else runs: a neighbour's busy process (a leftover load, another build) halves every row of the run.
+top -b -n 1 -o %CPU | head -15 >"$results/top-before.txt"
+idle_at_start=$(idle_now)
+if [ "${idle_at_start%\%}" -lt 80 ]; then
+  echo "warning: the cores are only $idle_at_start idle before the run; the busiest processes:" >&2
+  sed -n '7,12p' "$results/top-before.txt" >&2
+fi
 started=$(date +%s)
 
 echo "== schema: the ledger's jar creates and migrates a database, then stops; phases 1 and 3 copy it"
@@ -93,42 +101,66 @@ launch_ledger
 wait_until_up "$base/actuator/health" 180 || { echo "the ledger did not start; see /tmp/$db.log" >&2; exit 1; }
 stop_app
 
-echo "== 1. PostgreSQL alone: pgbench, $connections clients, ${warmup} s warm-up, ${measure} s"
-db="${run}_pgbench"
-fresh_copy "$db"
-pg_idle=$(idle_now)
+# Row 1 (pgbench) and row 3 (bench/bare's create) run before the ledger's rows and again after them: the machine's
+# speed drifts (its cores are shared with other tenants), and a ratio is only worth as much as its two figures'
+# closeness in time. Each sets ${1}_rate etc. for its round (before, after).
+pgbench_phase() {
+  local round=$1 rate failed idle steal
+  db="${run}_pgbench_$round"
+  fresh_copy "$db"
+  idle=$(idle_now)
+  pgbench_run "$warmup" >/dev/null
+  mark=$(cpu_mark)
+  pgbench_run "$measure" >"$results/pgbench-$round.txt"
+  steal=$(cpu_share "$mark" steal)
+  rate=$(awk '/^tps = / { printf "%.0f", $3 }' "$results/pgbench-$round.txt")
+  failed=$(awk '/failed transactions/ { print $5 }' "$results/pgbench-$round.txt")
+  echo "$rate commits/s ($(sql 'SELECT count(*) FROM domain_event_entry') event rows, $(sql 'SELECT count(*) FROM idempotency_key') idempotency rows)"
+  drop_db "$db"
+  printf -v "pg_rate_$round" %s "$rate"; printf -v "pg_failed_$round" %s "${failed:-0}"
+  printf -v "pg_idle_$round" %s "$idle"; printf -v "pg_steal_$round" %s "$steal"
+}
 pgbench_run() { pgbench -n -M prepared -h 127.0.0.1 -U postgres -c "$connections" -j 2 -T "$1" -f bench/compare-pgbench.sql "$db"; }
-pgbench_run "$warmup" >/dev/null
-mark=$(cpu_mark)
-pgbench_run "$measure" >"$results/pgbench.txt"
-pg_steal=$(cpu_share "$mark" steal)
-pg_rate=$(awk '/^tps = / { printf "%.0f", $3 }' "$results/pgbench.txt")
-pg_failed=$(awk '/failed transactions/ { print $5 }' "$results/pgbench.txt")
-echo "$pg_rate commits/s ($(sql 'SELECT count(*) FROM domain_event_entry') event rows, $(sql 'SELECT count(*) FROM idempotency_key') idempotency rows)"
-drop_db "$db"
+
+echo "== 1. PostgreSQL alone: pgbench, $connections clients, ${warmup} s warm-up, ${measure} s"
+pgbench_phase before
+pg_rate=$pg_rate_before; pg_failed=$pg_failed_before; pg_idle=$pg_idle_before; pg_steal=$pg_steal_before
+
+start_bare() {
+  db="${run}_bare_$1"
+  fresh_copy "$db"
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SERVER_PORT=$port \
+    java -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP ${JAVA_OPTS:-} -jar "$bare_jar" >"/tmp/$db.log" 2>&1 &
+  app=$!
+  wait_until_up "$base/hello" 120 || { echo "bench/bare did not start; see /tmp/$db.log" >&2; exit 1; }
+}
+bare_create_phase() {
+  local round=$1 steal
+  export CONFIRM=1
+  wrk -t2 -c"$connections" -d"${warmup}s" -s bench/create-payments.lua "$base" >/dev/null 2>"$results/bare-warmup-$round.err"
+  mark=$(cpu_mark)
+  wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
+    >"$results/bare-create-$round.txt" 2>"$results/bare-create-$round.err"
+  steal=$(cpu_share "$mark" steal)
+  local rate p50 p99 errors
+  read -r rate p50 p99 errors < <(wrk_figures "$results/bare-create-$round.txt")
+  echo "create: $rate requests/s, p50 $p50 ms, p99 $p99 ms, $errors errors ($(sql 'SELECT count(*) FROM domain_event_entry') event rows, $(sql 'SELECT count(*) FROM idempotency_key') idempotency rows)"
+  printf -v "bare_rate_$round" %s "$rate"; printf -v "bare_p50_$round" %s "$p50"; printf -v "bare_p99_$round" %s "$p99"
+  printf -v "bare_errors_$round" %s "$errors"; printf -v "bare_steal_$round" %s "$steal"
+}
 
 echo "== 2 and 3. bench/bare (Spring MVC; Spring MVC + JDBC), -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP"
-db="${run}_bare"
-fresh_copy "$db"
 bare_idle=$(idle_now)
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SERVER_PORT=$port \
-  java -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP ${JAVA_OPTS:-} -jar "$bare_jar" >"/tmp/$db.log" 2>&1 &
-app=$!
-wait_until_up "$base/hello" 120 || { echo "bench/bare did not start; see /tmp/$db.log" >&2; exit 1; }
+start_bare before
 wrk -t2 -c"$connections" -d"${warmup}s" "$base/hello" >/dev/null
 mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency "$base/hello" >"$results/bare-hello.txt"
 hello_steal=$(cpu_share "$mark" steal)
 read -r hello_rate hello_p50 hello_p99 hello_errors < <(wrk_figures "$results/bare-hello.txt")
 echo "hello: $hello_rate requests/s, p50 $hello_p50 ms, p99 $hello_p99 ms, $hello_errors errors"
-export CONFIRM=1
-wrk -t2 -c"$connections" -d"${warmup}s" -s bench/create-payments.lua "$base" >/dev/null 2>"$results/bare-warmup.err"
-mark=$(cpu_mark)
-wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
-  >"$results/bare-create.txt" 2>"$results/bare-create.err"
-bare_steal=$(cpu_share "$mark" steal)
-read -r bare_rate bare_p50 bare_p99 bare_errors < <(wrk_figures "$results/bare-create.txt")
-echo "create: $bare_rate requests/s, p50 $bare_p50 ms, p99 $bare_p99 ms, $bare_errors errors ($(sql 'SELECT count(*) FROM domain_event_entry') event rows, $(sql 'SELECT count(*) FROM idempotency_key') idempotency rows)"
+bare_create_phase before
+bare_rate=$bare_rate_before; bare_p50=$bare_p50_before; bare_p99=$bare_p99_before; bare_errors=$bare_errors_before
+bare_steal=$bare_steal_before
 stop_app
 drop_db "$db"
 
@@ -212,6 +244,14 @@ rebuild_rate=$(( events * 1000 / rebuilt ))
 echo "rebuild: $events events in $rebuilt ms ($rebuild_rate events/s through all four)"
 stop_app
 drop_db "$db"
+
+echo "== 1 and 3 again, after the ledger's rows"
+pgbench_phase after
+start_bare after
+bare_create_phase after
+stop_app
+drop_db "$db"
+bare_errors=$(( bare_errors + bare_errors_after ))
 load_after=$(uptime)
 elapsed=$(( $(date +%s) - started ))
 
@@ -227,10 +267,10 @@ cat <<EOF
 
 | # | what | result | issue 13's goal | idle before, steal during |
 | --- | --- | --- | --- | --- |
-| 1 | PostgreSQL alone: pgbench, $connections clients, ${measure} s, one event row + one idempotency row per transaction | **$(thousands "$pg_rate") commits/s**$(errors_note "${pg_failed:-0}") | | $pg_idle, $pg_steal |
+| 1 | PostgreSQL alone: pgbench, $connections clients, ${measure} s, one event row + one idempotency row per transaction | **$(thousands "$pg_rate") commits/s** before the ledger's rows, $(thousands "$pg_rate_after") after$(errors_note "$(( pg_failed + pg_failed_after ))") | | $pg_idle, $pg_steal; after: $pg_idle_after, $pg_steal_after |
 | 2 | bare Spring Boot MVC endpoint, a small JSON map, no database (wrk, $connections connections) | **$(thousands "$hello_rate") requests/s**, p50 $hello_p50 ms, p99 $hello_p99 ms$(errors_note "$hello_errors") | | $bare_idle, $hello_steal |
-| 3 | bare Spring MVC + JDBC: parse the create body, event row + idempotency row in one transaction, 201 JSON | **$(thousands "$bare_rate") requests/s**, p50 $bare_p50 ms, p99 $bare_p99 ms: $(ratio "$bare_rate" "$pg_rate") of row 1$(errors_note "$bare_errors") | | (row 2's), $bare_steal |
-| 4 | the ledger: \`POST /api/payments\`, Idempotency-Key, \`confirm: true\` + \`pm_card_visa\`, admin token, projections and workers on, 512 MB heap | **$(thousands "$ledger_rate") creates/s**, p50 $ledger_p50 ms, p99 $ledger_p99 ms: **$(ratio "$ledger_rate" "$pg_rate") of row 1**, $(ratio "$ledger_rate" "$bare_rate") of row 3$(errors_note "$ledger_errors") | ≥ 0.5 of row 1, p99 < 50 ms | $ledger_idle, $ledger_steal |
+| 3 | bare Spring MVC + JDBC: parse the create body, event row + idempotency row in one transaction, 201 JSON | **$(thousands "$bare_rate") requests/s**, p50 $bare_p50 ms, p99 $bare_p99 ms: $(ratio "$bare_rate" "$pg_rate") of row 1; after the ledger's rows $(thousands "$bare_rate_after") requests/s, $(ratio "$bare_rate_after" "$pg_rate_after") of row 1's after$(errors_note "$bare_errors") | | (row 2's), $bare_steal; after: $bare_steal_after |
+| 4 | the ledger: \`POST /api/payments\`, Idempotency-Key, \`confirm: true\` + \`pm_card_visa\`, admin token, projections and workers on, 512 MB heap | **$(thousands "$ledger_rate") creates/s**, p50 $ledger_p50 ms, p99 $ledger_p99 ms: **$(ratio "$ledger_rate" "$pg_rate") of row 1** ($(ratio "$ledger_rate" "$pg_rate_after") of its figure after), $(ratio "$ledger_rate" "$bare_rate") of row 3 ($(ratio "$ledger_rate" "$bare_rate_after") after)$(errors_note "$ledger_errors") | ≥ 0.5 of row 1, p99 < 50 ms | $ledger_idle, $ledger_steal |
 | 5 | read models at half of row 4's rate ($(thousands "$paced_rate") creates/s paced, p99 $paced_p99 ms): create answered → \`GET /api/payments/{id}\` finds it; after the load ends | p50 $lag_p50 ms, **p99 $lag_p99 ms** ($probes probes, max $lag_max ms); every payment in \`payment_view\` **$in_view ms** after the load, all four projections caught up $all_caught_up ms after$(errors_note "$(( paced_errors + probe_failures ))") | p99 < 250 ms; < 1 s after | (row 4's), $paced_steal |
 | 6 | rebuild of all four read models from the event store (replay of each, concurrently, until all caught up) | $(thousands "$events") events in $(awk -v t="$rebuilt" 'BEGIN { printf "%.1f", t / 1000 }') s: **$(thousands "$rebuild_rate") events/s** | ≥ 25,000 events/s | $rebuild_idle (the ledger idle), $rebuild_steal |
 | 7 | the ledger's heap after phases 4 and 5 (\`jcmd GC.heap_info\`; \`jstat -gc\` while loaded) | **$live_mb MB live after a full GC** of $total_mb MB; $loaded_mb MB in use before it; at most $peak_mb MB in use while loaded (old generation at most $old_mb MB); $young_gcs young collections ($young_gc_s s in all) and $full_gc_s s of full collections while loaded | within 512 MB | |

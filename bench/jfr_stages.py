@@ -1,5 +1,7 @@
-"""Where a JFR recording's execution samples went: each sample of an HTTP thread is counted in the innermost stage of a
-request it was in (token, idempotency, command, answer, ...), every other thread by its name."""
+"""Where a profile's samples went: each sample of an HTTP thread is counted in the innermost stage of a request it was in
+(token, idempotency, command, answer, ...), every other thread by its name. Reads a JFR recording printed as JSON
+(`jfr print --json`), or with --collapsed async-profiler's collapsed stacks recorded with its `threads` option (one
+line a stack, root first, the thread's name as the first frame, the count last)."""
 import collections
 import json
 import re
@@ -35,22 +37,43 @@ def stage_of(frames):
     return "http thread, elsewhere"
 
 
-def main(path):
+def count(counts, thread, frames_innermost_first, weight=1):
+    if thread.startswith("http"):
+        counts[stage_of(frames_innermost_first)] += weight
+    else:
+        counts["thread " + re.sub(r"[-#]\d+$", "", thread)] += weight
+
+
+def collapsed(path):
+    counts = collections.Counter()
+    for line in open(path):
+        stack, _, weight = line.rstrip("\n").rpartition(" ")
+        frames = stack.split(";")
+        # async-profiler names the thread "[name tid=N]"; frames of JIT-compiled code may end in "_[j]" and the like
+        thread = re.sub(r" tid=\d+\]$", "", frames[0]).lstrip("[")
+        methods = [re.sub(r"_\[.\]$", "", frame) for frame in reversed(frames[1:])]
+        count(counts, thread, methods, int(weight))
+    return counts
+
+
+def jfr(path):
     events = json.load(open(path))["recording"]["events"]
     counts = collections.Counter()
     for event in events:
         thread = event["values"]["sampledThread"]["javaName"] or "?"
-        if thread.startswith("http"):
-            frames = [f["method"]["type"]["name"] + "." + f["method"]["name"]
-                      for f in event["values"]["stackTrace"]["frames"]]
-            counts[stage_of(frames)] += 1
-        else:
-            counts["thread " + re.sub(r"-\d+$", "", thread)] += 1
-    total = len(events)
+        frames = [f["method"]["type"]["name"] + "." + f["method"]["name"]
+                  for f in event["values"]["stackTrace"]["frames"]]
+        count(counts, thread, frames)
+    return counts
+
+
+def main(args):
+    counts = collapsed(args[1]) if args[0] == "--collapsed" else jfr(args[0])
+    total = sum(counts.values())
     print(f"{total} samples")
     for name, count in counts.most_common():
         print(f"{100.0 * count / total:5.1f}%  {name}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])
