@@ -103,7 +103,7 @@ stop_app
 
 # Row 1 (pgbench) and row 3 (bench/bare's create) run before the ledger's rows and again after them: the machine's
 # speed drifts (its cores are shared with other tenants), and a ratio is only worth as much as its two figures'
-# closeness in time. Each sets ${1}_rate etc. for its round (before, after).
+# closeness in time. Each keeps its figures per round ($1: before or after), as pg_rate_before, bare_rate_after etc.
 pgbench_phase() {
   local round=$1 rate failed idle steal
   db="${run}_pgbench_$round"
