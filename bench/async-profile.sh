@@ -17,7 +17,7 @@ if [ ! -f "$lib" ]; then
   mkdir -p "$profiler_dir"
   url="https://repo1.maven.org/maven2/tools/profiler/async-profiler/$version/async-profiler-$version-linux-x64.jar"
   curl -sSf -o "$profiler_dir/profiler.jar" "$url"
-  [ "$(sha1sum <"$profiler_dir/profiler.jar" | cut -d' ' -f1)" = "$(curl -sSf "$url.sha1")" ] \
+  [ "$(sha1sum <"$profiler_dir/profiler.jar" | cut -d' ' -f1)" = "$(curl -sSf "$url.sha1" | cut -d' ' -f1)" ] \
     || { echo "async-profiler's jar does not match Maven Central's checksum" >&2; exit 1; }
   (cd "$profiler_dir" && unzip -q -o profiler.jar 'linux-x64/*')
 fi

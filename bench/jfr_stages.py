@@ -71,8 +71,8 @@ def main(args):
     counts = collapsed(args[1]) if args[0] == "--collapsed" else jfr(args[0])
     total = sum(counts.values())
     print(f"{total} samples")
-    for name, count in counts.most_common():
-        print(f"{100.0 * count / total:5.1f}%  {name}")
+    for name, samples in counts.most_common():
+        print(f"{100.0 * samples / total:5.1f}%  {name}")
 
 
 if __name__ == "__main__":
