@@ -56,13 +56,15 @@ class HashChainIT {
             lowIndex = insertCopy(lower, template);
             highIndex = insertCopy(older, template);
             assertThat(highIndex).isEqualTo(lowIndex + 1);
+            String lowerTransaction = transactionId(lower);
             older.commit();
 
-            // Chaining every row whose transaction is older than every running one would pass the lower index.
-            assertThat(jdbc.sql("""
-                            SELECT tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                              FROM domain_event_entry WHERE global_index = ?
-                            """).param(highIndex).query(Boolean.class).single())
+            // Chaining every row whose transaction is older than every running one would pass the lower index once
+            // the application's own background transactions are gone: the higher index's transaction is the older.
+            assertThat(jdbc.sql("SELECT tx_id < ?::xid8 FROM domain_event_entry WHERE global_index = ?")
+                            .params(lowerTransaction, highIndex)
+                            .query(Boolean.class)
+                            .single())
                     .as("the rule 'tx_id below the oldest running transaction' would chain the higher index")
                     .isTrue();
             // Several passes, so that some take a barrier no background transaction holds back.
@@ -317,6 +319,14 @@ class HashChainIT {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    private static String transactionId(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_current_xact_id()::text");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
