@@ -4,7 +4,7 @@
 # see only threads running Java code. Starts the ledger on a fresh database, warms it up with creates, profiles 20 s of
 # them (itimer sampling: no perf events in this VM) and prints where the samples went (bench/jfr_stages.py) with each
 # thread group's CPU seconds from /proc. Keeps the collapsed stacks in /tmp for a closer look.
-# Usage: bench/async-profile.sh [warm-up seconds] [connections]   (CONFIRM=0: creates without confirm)
+# Usage: bench/async-profile.sh [least warm-up seconds] [connections]   (CONFIRM=0: creates without confirm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 warmup=${1:-60}
@@ -32,8 +32,9 @@ thread_ticks() {
   done | awk '{ ticks[$1] += $2 } END { for (name in ticks) print name, ticks[name] }' | sort
 }
 
-echo "warm-up (${warmup} s)"
-wrk -t2 -c"$connections" -d"${warmup}s" -s bench/create-payments.lua "$base" >/dev/null
+echo "warm-up until the JIT settles (${warmup} to ${WARMUP_MAX:-360} s)"
+read -r warmed compiling < <(warm_up_until_compiled "$warmup" "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base")
+echo "warmed up $warmed s, the JIT compiling $compiling s of the last 20 s"
 thread_ticks >"$stacks.ticks-before"
 profiler "start,event=itimer,interval=2ms,threads"
 echo "profiling 20 s of creates"

@@ -14,7 +14,10 @@
 #   Then rows 1 and 3 once more: the machine's speed drifts within minutes, so row 4's ratios are given to both.
 # Usage: bench/compare.sh     (needs wrk, pgbench, psql, python3, a JDK's jcmd and jstat)
 # Durations in seconds, from the environment: MEASURE (20, each measured run), WARMUP (15: pgbench and the bare app),
-# LEDGER_WARMUP (60: the JIT compiles for most of the first minute on 2 cores), LAG (20, the paced phase);
+# LEDGER_WARMUP (60) and LEDGER_WARMUP_MAX (360): each JVM is warmed up with its load, in 20 s windows, until its JIT
+# has settled (a window with less than 2 s of compiling) but for at least WARMUP (the bare app) or LEDGER_WARMUP (the
+# ledger) and at most LEDGER_WARMUP_MAX seconds: on 2 cores C2 compiles the ledger's code for about three minutes, and
+# at one minute the ledger creates at a third of its settled rate; LAG (20, the paced phase);
 # CONNECTIONS (16: wrk connections and pgbench clients). JAVA_OPTS is added to both JVMs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +26,7 @@ source bench/lib.sh
 measure=${MEASURE:-20}
 warmup=${WARMUP:-15}
 ledger_warmup=${LEDGER_WARMUP:-60}
+warmup_max=${LEDGER_WARMUP_MAX:-360}
 lag_seconds=${LAG:-20}
 connections=${CONNECTIONS:-16}
 # Both JVMs get the ledger's heap goal (issue 13): 512 MB, fixed.
@@ -137,7 +141,9 @@ start_bare() {
 bare_create_phase() {
   local round=$1 steal
   export CONFIRM=1
-  wrk -t2 -c"$connections" -d"${warmup}s" -s bench/create-payments.lua "$base" >/dev/null 2>"$results/bare-warmup-$round.err"
+  read -r warmed compiling < <(warm_up_until_compiled "$warmup" "$warmup_max" -s bench/create-payments.lua "$base")
+  echo "warm-up: $warmed s, the JIT compiling ${compiling} s of the last 20 s"
+  printf -v "bare_warmed_$round" %s "$warmed"
   mark=$(cpu_mark)
   wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
     >"$results/bare-create-$round.txt" 2>"$results/bare-create-$round.err"
@@ -152,7 +158,8 @@ bare_create_phase() {
 echo "== 2 and 3. bench/bare (Spring MVC; Spring MVC + JDBC), -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP"
 bare_idle=$(idle_now)
 start_bare before
-wrk -t2 -c"$connections" -d"${warmup}s" "$base/hello" >/dev/null
+read -r hello_warmed compiling < <(warm_up_until_compiled "$warmup" "$warmup_max" "$base/hello")
+echo "warm-up: $hello_warmed s, the JIT compiling ${compiling} s of the last 20 s"
 mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency "$base/hello" >"$results/bare-hello.txt"
 hello_steal=$(cpu_share "$mark" steal)
@@ -164,7 +171,7 @@ bare_steal=$bare_steal_before
 stop_app
 drop_db "$db"
 
-echo "== 4. the ledger, -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP: ${ledger_warmup} s warm-up, ${measure} s"
+echo "== 4. the ledger, -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP: warm-up until its JIT settles (${ledger_warmup} to ${warmup_max} s), ${measure} s"
 db="${run}_ledger"
 dbs+=("$db")
 ledger_idle=$(idle_now)
@@ -172,7 +179,8 @@ launch_ledger
 wait_until_up "$base/actuator/health" 180 || { echo "the ledger did not start; see /tmp/$db.log" >&2; exit 1; }
 jstat -gc "$app" 1000 >"$results/jstat.txt" &
 stats=$!
-wrk -t2 -c"$connections" -d"${ledger_warmup}s" -s bench/create-payments.lua "$base" >/dev/null 2>"$results/ledger-warmup.err"
+read -r ledger_warmed compiling < <(warm_up_until_compiled "$ledger_warmup" "$warmup_max" -s bench/create-payments.lua "$base")
+echo "warm-up: $ledger_warmed s, the JIT compiling ${compiling} s of the last 20 s"
 mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
   >"$results/ledger-create.txt" 2>"$results/ledger-create.err"
@@ -268,9 +276,9 @@ cat <<EOF
 | # | what | result | issue 13's goal | idle before, steal during |
 | --- | --- | --- | --- | --- |
 | 1 | PostgreSQL alone: pgbench, $connections clients, ${measure} s, one event row + one idempotency row per transaction | **$(thousands "$pg_rate") commits/s** before the ledger's rows, $(thousands "$pg_rate_after") after$(errors_note "$(( pg_failed + pg_failed_after ))") | | $pg_idle, $pg_steal; after: $pg_idle_after, $pg_steal_after |
-| 2 | bare Spring Boot MVC endpoint, a small JSON map, no database (wrk, $connections connections) | **$(thousands "$hello_rate") requests/s**, p50 $hello_p50 ms, p99 $hello_p99 ms$(errors_note "$hello_errors") | | $bare_idle, $hello_steal |
-| 3 | bare Spring MVC + JDBC: parse the create body, event row + idempotency row in one transaction, 201 JSON | **$(thousands "$bare_rate") requests/s**, p50 $bare_p50 ms, p99 $bare_p99 ms: $(ratio "$bare_rate" "$pg_rate") of row 1; after the ledger's rows $(thousands "$bare_rate_after") requests/s, $(ratio "$bare_rate_after" "$pg_rate_after") of row 1's after$(errors_note "$bare_errors") | | (row 2's), $bare_steal; after: $bare_steal_after |
-| 4 | the ledger: \`POST /api/payments\`, Idempotency-Key, \`confirm: true\` + \`pm_card_visa\`, admin token, projections and workers on, 512 MB heap | **$(thousands "$ledger_rate") creates/s**, p50 $ledger_p50 ms, p99 $ledger_p99 ms: **$(ratio "$ledger_rate" "$pg_rate") of row 1** ($(ratio "$ledger_rate" "$pg_rate_after") of its figure after), $(ratio "$ledger_rate" "$bare_rate") of row 3 ($(ratio "$ledger_rate" "$bare_rate_after") after)$(errors_note "$ledger_errors") | ≥ 0.5 of row 1, p99 < 50 ms | $ledger_idle, $ledger_steal |
+| 2 | bare Spring Boot MVC endpoint, a small JSON map, no database (wrk, $connections connections; every JVM warmed up until its JIT settled: here $hello_warmed s) | **$(thousands "$hello_rate") requests/s**, p50 $hello_p50 ms, p99 $hello_p99 ms$(errors_note "$hello_errors") | | $bare_idle, $hello_steal |
+| 3 | bare Spring MVC + JDBC: parse the create body, event row + idempotency row in one transaction, 201 JSON (warmed up $bare_warmed_before s) | **$(thousands "$bare_rate") requests/s**, p50 $bare_p50 ms, p99 $bare_p99 ms: $(ratio "$bare_rate" "$pg_rate") of row 1; after the ledger's rows $(thousands "$bare_rate_after") requests/s, $(ratio "$bare_rate_after" "$pg_rate_after") of row 1's after$(errors_note "$bare_errors") | | (row 2's), $bare_steal; after: $bare_steal_after |
+| 4 | the ledger: \`POST /api/payments\`, Idempotency-Key, \`confirm: true\` + \`pm_card_visa\`, admin token, projections and workers on, 512 MB heap (warmed up $ledger_warmed s) | **$(thousands "$ledger_rate") creates/s**, p50 $ledger_p50 ms, p99 $ledger_p99 ms: **$(ratio "$ledger_rate" "$pg_rate") of row 1** ($(ratio "$ledger_rate" "$pg_rate_after") of its figure after), $(ratio "$ledger_rate" "$bare_rate") of row 3 ($(ratio "$ledger_rate" "$bare_rate_after") after)$(errors_note "$ledger_errors") | ≥ 0.5 of row 1, p99 < 50 ms | $ledger_idle, $ledger_steal |
 | 5 | read models at half of row 4's rate ($(thousands "$paced_rate") creates/s paced, p99 $paced_p99 ms): create answered → \`GET /api/payments/{id}\` finds it; after the load ends | p50 $lag_p50 ms, **p99 $lag_p99 ms** ($probes probes, max $lag_max ms); every payment in \`payment_view\` **$in_view ms** after the load, all four projections caught up $all_caught_up ms after$(errors_note "$(( paced_errors + probe_failures ))") | p99 < 250 ms; < 1 s after | (row 4's), $paced_steal |
 | 6 | rebuild of all four read models from the event store (replay of each, concurrently, until all caught up) | $(thousands "$events") events in $(awk -v t="$rebuilt" 'BEGIN { printf "%.1f", t / 1000 }') s: **$(thousands "$rebuild_rate") events/s** | ≥ 25,000 events/s | $rebuild_idle (the ledger idle), $rebuild_steal |
 | 7 | the ledger's heap after phases 4 and 5 (\`jcmd GC.heap_info\`; \`jstat -gc\` while loaded) | **$live_mb MB live after a full GC** of $total_mb MB; $loaded_mb MB in use before it; at most $peak_mb MB in use while loaded (old generation at most $old_mb MB); $young_gcs young collections ($young_gc_s s in all) and $full_gc_s s of full collections while loaded | within 512 MB | |

@@ -56,3 +56,24 @@ projections_caught_up() {
 sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
 
 millis() { date +%s%3N; }
+
+# Loads the JVM $app with wrk's remaining arguments ($connections connections, 16 unless set, 2 threads; "$@": script
+# and URL) in windows of 20 s until its JIT compilers have settled: a window in which they compiled for less than 2 s
+# (jstat -compiler's time), after at least $1 and at most $2 seconds. On these 2 cores C2 compiles on one core for
+# about three minutes of the ledger's creates, and the ledger creates at a third of its settled rate after one minute.
+# Prints the seconds it took and the last window's compile seconds ("180 1.3").
+warm_up_until_compiled() {
+  local least=$1 most=$2 spent=0 before after compiling
+  shift 2
+  while :; do
+    before=$(jstat -compiler "$app" | awk 'NR == 2 { print $4 }')
+    wrk -t2 -c"${connections:-16}" -d20s "$@" >/dev/null 2>&1
+    spent=$((spent + 20))
+    after=$(jstat -compiler "$app" | awk 'NR == 2 { print $4 }')
+    compiling=$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", a - b }')
+    if [ "$spent" -ge "$most" ] || { [ "$spent" -ge "$least" ] && awk -v c="$compiling" 'BEGIN { exit !(c < 2) }'; }; then
+      echo "$spent $compiling"
+      return 0
+    fi
+  done
+}

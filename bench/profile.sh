@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profiles payment creates: starts the ledger on a fresh database, warms it up with creates, records 30 s of them with
 # JFR (settings=profile) and prints where the JVM's samples went, by stage of a request and by thread.
-# Usage: bench/profile.sh [warm-up seconds] [connections]   (CONFIRM=0: creates without confirm)
+# Usage: bench/profile.sh [least warm-up seconds] [connections]   (CONFIRM=0: creates without confirm)
 # Needs wrk; reads the recording with the newest JDK's `jfr` found (JFR_TOOL= to name one). Keeps the recording in /tmp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +12,9 @@ source bench/lib.sh
 start_ledger
 recording="/tmp/$db.jfr"
 
-echo "warm-up (${warmup} s)"
-wrk -t2 -c"$connections" -d"${warmup}s" -s bench/create-payments.lua "$base" >/dev/null
+echo "warm-up until the JIT settles (${warmup} to ${WARMUP_MAX:-360} s)"
+read -r warmed compiling < <(warm_up_until_compiled "$warmup" "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base")
+echo "warmed up $warmed s, the JIT compiling $compiling s of the last 20 s"
 jcmd "$app" JFR.start name=profile settings=profile duration=30s filename="$recording" >/dev/null
 echo "recording 30 s of creates"
 wrk -t2 -c"$connections" -d30s --latency -s bench/create-payments.lua "$base" | grep -E 'Requests/sec|Latency  '
