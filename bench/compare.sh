@@ -17,7 +17,7 @@
 # LEDGER_WARMUP (60) and LEDGER_WARMUP_MAX (360): each JVM is warmed up with its load, in 20 s windows, until its JIT
 # has settled (a window with less than 2 s of compiling) but for at least WARMUP (the bare app) or LEDGER_WARMUP (the
 # ledger) and at most LEDGER_WARMUP_MAX seconds: on 2 cores C2 compiles the ledger's code for about three minutes, and
-# at one minute the ledger creates at a third of its settled rate; LAG (20, the paced phase);
+# after one minute the ledger creates at about half its settled rate; LAG (20, the paced phase);
 # CONNECTIONS (16: wrk connections and pgbench clients). JAVA_OPTS is added to both JVMs.
 set -euo pipefail
 cd "$(dirname "$0")/.."

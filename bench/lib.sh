@@ -60,7 +60,7 @@ millis() { date +%s%3N; }
 # Loads the JVM $app with wrk's remaining arguments ($connections connections, 16 unless set, 2 threads; "$@": script
 # and URL) in windows of 20 s until its JIT compilers have settled: a window in which they compiled for less than 2 s
 # (jstat -compiler's time), after at least $1 and at most $2 seconds. On these 2 cores C2 compiles on one core for
-# about three minutes of the ledger's creates, and the ledger creates at a third of its settled rate after one minute.
+# about three minutes of the ledger's creates, and after one minute the ledger creates at about half its settled rate.
 # Prints the seconds it took and the last window's compile seconds ("180 1.3").
 warm_up_until_compiled() {
   local least=$1 most=$2 spent=0 before after compiling
