@@ -33,8 +33,7 @@ thread_ticks() {
 }
 
 echo "warm-up until the JIT settles (${warmup} to ${WARMUP_MAX:-360} s)"
-read -r warmed compiling < <(warm_up_until_compiled "$warmup" "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base")
-echo "warmed up $warmed s, the JIT compiling $compiling s of the last 20 s"
+warm_up_until_compiled "$warmup" "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base" >/dev/null
 thread_ticks >"$stacks.ticks-before"
 profiler "start,event=itimer,interval=2ms,threads"
 echo "profiling 20 s of creates"

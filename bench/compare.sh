@@ -139,10 +139,9 @@ start_bare() {
   wait_until_up "$base/hello" 120 || { echo "bench/bare did not start; see /tmp/$db.log" >&2; exit 1; }
 }
 bare_create_phase() {
-  local round=$1 steal
+  local round=$1 steal warmed
   export CONFIRM=1
-  read -r warmed compiling < <(warm_up_until_compiled "$warmup" "$warmup_max" -s bench/create-payments.lua "$base")
-  echo "warm-up: $warmed s, the JIT compiling ${compiling} s of the last 20 s"
+  read -r warmed _ < <(warm_up_until_compiled "$warmup" "$warmup_max" -s bench/create-payments.lua "$base")
   printf -v "bare_warmed_$round" %s "$warmed"
   mark=$(cpu_mark)
   wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
@@ -158,8 +157,7 @@ bare_create_phase() {
 echo "== 2 and 3. bench/bare (Spring MVC; Spring MVC + JDBC), -Xms$LEDGER_HEAP -Xmx$LEDGER_HEAP"
 bare_idle=$(idle_now)
 start_bare before
-read -r hello_warmed compiling < <(warm_up_until_compiled "$warmup" "$warmup_max" "$base/hello")
-echo "warm-up: $hello_warmed s, the JIT compiling ${compiling} s of the last 20 s"
+read -r hello_warmed _ < <(warm_up_until_compiled "$warmup" "$warmup_max" "$base/hello")
 mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency "$base/hello" >"$results/bare-hello.txt"
 hello_steal=$(cpu_share "$mark" steal)
@@ -179,8 +177,7 @@ launch_ledger
 wait_until_up "$base/actuator/health" 180 || { echo "the ledger did not start; see /tmp/$db.log" >&2; exit 1; }
 jstat -gc "$app" 1000 >"$results/jstat.txt" &
 stats=$!
-read -r ledger_warmed compiling < <(warm_up_until_compiled "$ledger_warmup" "$warmup_max" -s bench/create-payments.lua "$base")
-echo "warm-up: $ledger_warmed s, the JIT compiling ${compiling} s of the last 20 s"
+read -r ledger_warmed _ < <(warm_up_until_compiled "$ledger_warmup" "$warmup_max" -s bench/create-payments.lua "$base")
 mark=$(cpu_mark)
 wrk -t2 -c"$connections" -d"${measure}s" --latency -s bench/create-payments.lua "$base" \
   >"$results/ledger-create.txt" 2>"$results/ledger-create.err"

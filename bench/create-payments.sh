@@ -11,8 +11,7 @@ source bench/lib.sh
 start_ledger
 
 echo "warm-up until the JIT settles (60 to ${WARMUP_MAX:-360} s: on 2 cores C2 compiles for about three minutes)"
-read -r warmed compiling < <(warm_up_until_compiled 60 "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base")
-echo "warmed up $warmed s, the JIT compiling $compiling s of the last 20 s"
+warm_up_until_compiled 60 "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base" >/dev/null
 echo "measured run (${seconds} s, $connections connections)"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/create-payments.lua "$base"
 sql "SELECT 'events stored: ' || count(*) FROM domain_event_entry UNION ALL SELECT 'idempotency rows: ' || count(*) FROM idempotency_key"

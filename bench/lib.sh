@@ -61,7 +61,7 @@ millis() { date +%s%3N; }
 # and URL) in windows of 20 s until its JIT compilers have settled: a window in which they compiled for less than 2 s
 # (jstat -compiler's time), after at least $1 and at most $2 seconds. On these 2 cores C2 compiles on one core for
 # about three minutes of the ledger's creates, and after one minute the ledger creates at about half its settled rate.
-# Prints the seconds it took and the last window's compile seconds ("180 1.3").
+# Prints the seconds it took and the last window's compile seconds ("180 1.3"), and says so on stderr.
 warm_up_until_compiled() {
   local least=$1 most=$2 spent=0 before after compiling
   shift 2
@@ -72,6 +72,7 @@ warm_up_until_compiled() {
     after=$(jstat -compiler "$app" | awk 'NR == 2 { print $4 }')
     compiling=$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", a - b }')
     if [ "$spent" -ge "$most" ] || { [ "$spent" -ge "$least" ] && awk -v c="$compiling" 'BEGIN { exit !(c < 2) }'; }; then
+      echo "warmed up $spent s, the JIT compiling $compiling s of the last 20 s" >&2
       echo "$spent $compiling"
       return 0
     fi

@@ -13,8 +13,7 @@ start_ledger
 recording="/tmp/$db.jfr"
 
 echo "warm-up until the JIT settles (${warmup} to ${WARMUP_MAX:-360} s)"
-read -r warmed compiling < <(warm_up_until_compiled "$warmup" "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base")
-echo "warmed up $warmed s, the JIT compiling $compiling s of the last 20 s"
+warm_up_until_compiled "$warmup" "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base" >/dev/null
 jcmd "$app" JFR.start name=profile settings=profile duration=30s filename="$recording" >/dev/null
 echo "recording 30 s of creates"
 wrk -t2 -c"$connections" -d30s --latency -s bench/create-payments.lua "$base" | grep -E 'Requests/sec|Latency  '

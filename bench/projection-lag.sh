@@ -11,8 +11,7 @@ source bench/lib.sh
 start_ledger
 
 echo "warm-up until the JIT settles (60 to ${WARMUP_MAX:-360} s)"
-read -r warmed _ < <(warm_up_until_compiled 60 "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base")
-echo "warmed up $warmed s"
+warm_up_until_compiled 60 "${WARMUP_MAX:-360}" -s bench/create-payments.lua "$base" >/dev/null
 wrk -t1 -c"$connections" -d"${seconds}s" -s bench/create-payments.lua "$base" >/tmp/$db.wrk &
 load=$!
 lags=()

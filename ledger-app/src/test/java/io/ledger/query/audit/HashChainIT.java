@@ -52,7 +52,7 @@ class HashChainIT {
             older.setAutoCommit(false);
             lower.setAutoCommit(false);
             // The older transaction takes its id first, then the other one draws the lower global index.
-            query(older, "SELECT pg_current_xact_id()");
+            transactionId(older);
             lowIndex = insertCopy(lower, template);
             highIndex = insertCopy(older, template);
             assertThat(highIndex).isEqualTo(lowIndex + 1);
@@ -322,17 +322,12 @@ class HashChainIT {
         }
     }
 
+    /** The connection's transaction id, assigned by this call when the transaction has none yet. */
     private static String transactionId(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_current_xact_id()::text");
                 ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static void query(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.executeQuery().close();
         }
     }
 
