@@ -8,7 +8,8 @@
 # the events per CPU second: on a machine shared with other work the wall time says more about the neighbours.
 # JAVA_OPTS reach the ledger's JVM (e.g. a JFR recording); LEDGER_* settings reach it through the environment;
 # JAR=path runs another build of the ledger (e.g. the previous commit's, for a side-by-side run).
-# STATS=1 prints the database's counters (commits, scans and rows per table) after the rebuilds.
+# STATS=1 prints the database's counters (commits, scans and rows per table) after the rebuilds; PGSS=1 the statements
+# of the last rebuild (needs pg_stat_statements in shared_preload_libraries; the script creates the extension).
 # Usage: bench/rebuild.sh [events]     (default: 100000; ROUNDS=3 EACH=0 VERIFY=0 STATS=0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,9 +93,14 @@ built=$(( $(millis) - t0 ))
 echo "start + first build of all four read models: $built ms ($(( stored * 1000 / built )) events/s through all four)"
 
 for round in $(seq 1 "$rounds"); do
+  [ "${PGSS:-0}" = 1 ] && [ "$round" = "$rounds" ] && sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   # shellcheck disable=SC2046
   echo "rebuild $round of all four read models (token reset, concurrently): $(rate $(rebuild "${projections[@]}")), load: $(uptime | sed 's/.*load average: //')"
 done
+if [ "${PGSS:-0}" = 1 ]; then
+  echo "the statements of the last rebuild (pg_stat_statements): time, calls, rows, statement"
+  sql "SELECT round(total_exec_time)::int || ' ms, ' || calls || ' calls, ' || rows || ' rows: ' || left(regexp_replace(query, '\s+', ' ', 'g'), 120) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 20"
+fi
 if [ "${STATS:-0}" = 1 ]; then
   echo "the database's counters since it was created (fill, first build and every rebuild):"
   sql "SELECT 'commits ' || xact_commit || ', rows returned ' || tup_returned || ', fetched ' || tup_fetched FROM pg_stat_database WHERE datname = current_database()"

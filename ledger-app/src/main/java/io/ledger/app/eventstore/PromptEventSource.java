@@ -24,15 +24,20 @@ import org.springframework.beans.factory.DisposableBean;
  * to call it back when events arrive, and looks again only every 500 ms when the stream cannot (the embedded event
  * store's cannot): half of that on average before a read model saw a new payment. These streams call back every
  * {@code interval} instead; the processor then finds the new events in the store's shared cache, or nothing, in
- * memory.
+ * memory. A processor behind the head (after a rebuild, or a restart) reads through {@link CatchUpReads}, shared with
+ * the other processors behind.
  */
 final class PromptEventSource
         implements StreamableMessageSource<TrackedEventMessage<?>>,
                 SubscribableMessageSource<EventMessage<?>>,
                 DisposableBean {
 
+    /** How far the processors behind the head may drift apart and still share their reads: Axon's own cache size. */
+    static final int CATCH_UP_EVENTS = 10_000;
+
     private final EventStore store;
     private final Duration interval;
+    private final CatchUpReads catchUp = new CatchUpReads(CATCH_UP_EVENTS);
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-stream-ticks");
         thread.setDaemon(true);
@@ -46,7 +51,7 @@ final class PromptEventSource
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new PromptStream(store.openStream(token));
+        return new PromptStream(new CatchUpStream(store::openStream, catchUp, token));
     }
 
     /** A subscribing processor (the audit's command line makes every processor one) hears the store itself. */
