@@ -30,6 +30,7 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
     private TrackingToken ownPosition;
     private boolean sharing = true;
     private boolean headSeen;
+    private volatile long index;
 
     /**
      * @param store opens the store's stream after a token (null: from the first event)
@@ -42,7 +43,13 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
         this.store = store;
         this.shared = shared;
         this.position = start;
-        shared.join();
+        this.index = indexOf(start);
+        shared.join(this);
+    }
+
+    /** The global index of the last event handed out (-1 before the first), for the share's streams ahead. */
+    long index() {
+        return index;
     }
 
     @Override
@@ -70,6 +77,7 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
         }
         TrackedEventMessage<?> next = pending.remove();
         position = next.trackingToken();
+        index = indexOf(position);
         if (sharing && headSeen && pending.isEmpty() && Objects.equals(position, ownPosition)) {
             stopSharing();
         }
@@ -115,6 +123,11 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
      */
     private List<TrackedEventMessage<?>> readStretch() {
         List<TrackedEventMessage<?>> found = shared.after(position);
+        if (found != null) {
+            return found;
+        }
+        shared.waitForStreamsBehind(this, STRETCH);
+        found = shared.after(position);
         if (found != null) {
             return found;
         }
@@ -179,7 +192,11 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
 
     private void stopSharing() {
         sharing = false;
-        shared.leave();
+        shared.leave(this);
+    }
+
+    private static long indexOf(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private void closeOwn() {

@@ -2,7 +2,9 @@ package io.ledger.app.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.eventhandling.GenericEventMessage.asEventMessage;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
@@ -100,6 +105,39 @@ class CatchUpStreamTest {
     }
 
     @Test
+    void aStreamAheadWaitsForOneThatWouldOtherwiseLoseEventsSoTheStoreIsReadOnce() throws Exception {
+        CatchUpReads small = new CatchUpReads(3_000);
+        store.append(10_000);
+        CatchUpStream fast = new CatchUpStream(store::open, small, null);
+        CatchUpStream slow = new CatchUpStream(store::open, small, null);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<TrackedEventMessage<?>>> fastGot = readers.submit(() -> drain(fast));
+            Future<List<TrackedEventMessage<?>>> slowGot = readers.submit(() -> drainSlowly(slow));
+
+            assertThat(fastGot.get(30, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);
+            assertThat(slowGot.get(30, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(store.read.get())
+                .as("without the wait the fast stream drops most of what the slow one needs, which reads it again")
+                .isLessThan(12_000);
+    }
+
+    @Test
+    void aStreamThatStopsReadingHoldsTheOthersBackOnlyBriefly() {
+        CatchUpReads small = new CatchUpReads(3_000);
+        store.append(10_000);
+        CatchUpStream reading = new CatchUpStream(store::open, small, null);
+        new CatchUpStream(store::open, small, null);
+
+        List<TrackedEventMessage<?>> got = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> drain(reading));
+
+        assertThat(got).containsExactlyElementsOf(store.events);
+    }
+
+    @Test
     void eventsAnUpcasterMadeFromOneStoredEventReachEveryStreamTogether() throws Exception {
         store.append(10);
         store.appendTwoWithOneToken();
@@ -134,6 +172,18 @@ class CatchUpStreamTest {
             }
         }
         return delivered;
+    }
+
+    /** As a processor whose handlers take longer: a pause every hundred events. */
+    private static List<TrackedEventMessage<?>> drainSlowly(CatchUpStream stream) throws InterruptedException {
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        while (stream.hasNextAvailable()) {
+            events.add(stream.nextAvailable());
+            if (events.size() % 100 == 0) {
+                Thread.sleep(1);
+            }
+        }
+        return events;
     }
 
     private static List<TrackedEventMessage<?>> drain(CatchUpStream stream) throws InterruptedException {
