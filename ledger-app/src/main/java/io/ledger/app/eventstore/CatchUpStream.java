@@ -98,12 +98,12 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
             return true;
         }
         if (sharing) {
-            List<TrackedEventMessage<?>> shared = this.shared.after(position);
-            if (shared == null) {
-                shared = this.shared.readAlone(this::readStretch);
+            List<TrackedEventMessage<?>> kept = shared.after(position);
+            if (kept == null) {
+                kept = shared.readAlone(this::readStretch);
             }
-            if (shared != null) {
-                pending.addAll(shared);
+            if (kept != null) {
+                pending.addAll(kept);
                 return true;
             }
         }
@@ -126,12 +126,11 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
         if (found != null) {
             return found;
         }
-        shared.waitForStreamsBehind(this, STRETCH);
-        found = shared.after(position);
-        if (found != null) {
-            return found;
-        }
         BlockingStream<TrackedEventMessage<?>> stream = ownStream();
+        if (stream.hasNextAvailable()) {
+            // Only a stream with something to read waits; no other can read into the share meanwhile.
+            shared.waitForStreamsBehind(this, STRETCH);
+        }
         TrackingToken at = position;
         int read = 0;
         while (read < STRETCH && stream.hasNextAvailable()) {
