@@ -154,12 +154,9 @@ final class CatchUpStream implements BlockingStream<TrackedEventMessage<?>> {
     /** The next event and any that an upcaster made from the same stored event (they carry the same token). */
     private static List<TrackedEventMessage<?>> readOneToken(BlockingStream<TrackedEventMessage<?>> stream) {
         TrackedEventMessage<?> first = next(stream);
-        Optional<TrackedEventMessage<?>> more = stream.peek();
-        if (more.isEmpty() || !first.trackingToken().equals(more.get().trackingToken())) {
-            return List.of(first);
-        }
-        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        List<TrackedEventMessage<?>> events = new ArrayList<>(1);
         events.add(first);
+        Optional<TrackedEventMessage<?>> more = stream.peek();
         while (more.isPresent() && first.trackingToken().equals(more.get().trackingToken())) {
             events.add(next(stream));
             more = stream.peek();

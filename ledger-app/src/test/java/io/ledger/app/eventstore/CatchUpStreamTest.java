@@ -71,6 +71,20 @@ class CatchUpStreamTest {
     }
 
     @Test
+    void aCaughtUpStreamAskedToWaitAnswersWhetherAnEventArrived() throws Exception {
+        store.append(1_200);
+        CatchUpStream stream = open(null);
+        drain(stream);
+
+        assertThat(stream.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
+        store.append(1);
+
+        assertThat(stream.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(stream.nextAvailable()).isSameAs(store.events.get(1_200));
+        assertThat(shared.kept()).isZero();
+    }
+
+    @Test
     void aStreamAtTheSameIndexWithOtherGapsTakesNothingKeptForTheOthers() throws Exception {
         store.append(2_000);
         CatchUpStream first = open(null);
@@ -93,8 +107,8 @@ class CatchUpStreamTest {
     void aStreamFallenFurtherBehindThanTheShareKeepsReadsForItselfAndMissesNothing() throws Exception {
         CatchUpReads small = new CatchUpReads(1_500);
         store.append(5_000);
-        CatchUpStream ahead = new CatchUpStream(store::open, small, null);
-        CatchUpStream behind = new CatchUpStream(store::open, small, null);
+        CatchUpStream ahead = fromTheStart(small);
+        CatchUpStream behind = fromTheStart(small);
 
         List<TrackedEventMessage<?>> aheadGot = drain(ahead);
         List<TrackedEventMessage<?>> behindGot = drain(behind);
@@ -108,12 +122,12 @@ class CatchUpStreamTest {
     void aStreamAheadWaitsForOneThatWouldOtherwiseLoseEventsSoTheStoreIsReadOnce() throws Exception {
         CatchUpReads small = new CatchUpReads(3_000);
         store.append(10_000);
-        CatchUpStream fast = new CatchUpStream(store::open, small, null);
-        CatchUpStream slow = new CatchUpStream(store::open, small, null);
+        CatchUpStream fast = fromTheStart(small);
+        CatchUpStream slow = fromTheStart(small);
         ExecutorService readers = Executors.newFixedThreadPool(2);
         try {
             Future<List<TrackedEventMessage<?>>> fastGot = readers.submit(() -> drain(fast));
-            Future<List<TrackedEventMessage<?>>> slowGot = readers.submit(() -> drainSlowly(slow));
+            Future<List<TrackedEventMessage<?>>> slowGot = readers.submit(() -> drain(slow, 100));
 
             assertThat(fastGot.get(30, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);
             assertThat(slowGot.get(30, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);
@@ -129,8 +143,8 @@ class CatchUpStreamTest {
     void aStreamThatStopsReadingHoldsTheOthersBackOnlyBriefly() {
         CatchUpReads small = new CatchUpReads(3_000);
         store.append(10_000);
-        CatchUpStream reading = new CatchUpStream(store::open, small, null);
-        new CatchUpStream(store::open, small, null);
+        CatchUpStream reading = fromTheStart(small);
+        fromTheStart(small);
 
         List<TrackedEventMessage<?>> got = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> drain(reading));
 
@@ -156,6 +170,10 @@ class CatchUpStreamTest {
         return new CatchUpStream(store::open, shared, after);
     }
 
+    private CatchUpStream fromTheStart(CatchUpReads share) {
+        return new CatchUpStream(store::open, share, null);
+    }
+
     /** Each stream takes one event in turn, as processors of about the same speed would, until none has any left. */
     private static List<List<TrackedEventMessage<?>>> readInTurns(List<CatchUpStream> streams)
             throws InterruptedException {
@@ -174,22 +192,19 @@ class CatchUpStreamTest {
         return delivered;
     }
 
-    /** As a processor whose handlers take longer: a pause every hundred events. */
-    private static List<TrackedEventMessage<?>> drainSlowly(CatchUpStream stream) throws InterruptedException {
-        List<TrackedEventMessage<?>> events = new ArrayList<>();
-        while (stream.hasNextAvailable()) {
-            events.add(stream.nextAvailable());
-            if (events.size() % 100 == 0) {
-                Thread.sleep(1);
-            }
-        }
-        return events;
+    private static List<TrackedEventMessage<?>> drain(CatchUpStream stream) throws InterruptedException {
+        return drain(stream, 0);
     }
 
-    private static List<TrackedEventMessage<?>> drain(CatchUpStream stream) throws InterruptedException {
+    /** Every event the stream has; with {@code pauseEvery} above 0, as a slower processor: a pause every so many. */
+    private static List<TrackedEventMessage<?>> drain(CatchUpStream stream, int pauseEvery)
+            throws InterruptedException {
         List<TrackedEventMessage<?>> events = new ArrayList<>();
         while (stream.hasNextAvailable()) {
             events.add(stream.nextAvailable());
+            if (pauseEvery > 0 && events.size() % pauseEvery == 0) {
+                Thread.sleep(1);
+            }
         }
         return events;
     }
